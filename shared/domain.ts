@@ -1,0 +1,81 @@
+// Domain types shared by the main process, the renderer and the CLI.
+// These are the normalized forms: numbers are numbers, dates are ISO strings, tags are arrays.
+
+export const BUSINESS_TYPES = ['sticker', 'bgm', 'bgi'] as const;
+export type BusinessType = (typeof BUSINESS_TYPES)[number];
+
+export function isBusinessType(value: unknown): value is BusinessType {
+  return typeof value === 'string' && (BUSINESS_TYPES as readonly string[]).includes(value);
+}
+
+export interface MediaFile {
+  fileName: string;
+  /** Bytes, or null when the API did not say. */
+  fileSize: number | null;
+  url: string;
+  formatName: string | null;
+  /** Seconds, or null for still images and when unknown. */
+  duration: number | null;
+  width: number | null;
+  height: number | null;
+  /** Bits per second, or null. */
+  bitrate: number | null;
+  fileType: string | null;
+  fileStatus: string | null;
+  region: string | null;
+}
+
+export interface MediaItem {
+  mediaId: string;
+  title: string;
+  description: string | null;
+  businessType: string;
+  mediaType: string | null;
+  tags: string[];
+  coverUrl: string | null;
+  category: string | null;
+  source: string | null;
+  status: string | null;
+  /** ISO 8601, or null when missing or unparseable. */
+  createTime: string | null;
+  modifiedTime: string | null;
+  files: MediaFile[];
+}
+
+export interface MediaPage {
+  items: MediaItem[];
+  totalCount: number | null;
+  /** Null when there is no further page (the API's empty NextToken). */
+  nextToken: string | null;
+  pageNo: number | null;
+  pageSize: number | null;
+  requestId: string | null;
+}
+
+export interface MediaTag {
+  id: string;
+  businessType: BusinessType;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface ListMediaQuery {
+  businessType?: BusinessType;
+  mediaTagId?: string;
+  /** PageNo/PageSize pagination. */
+  pageNo?: number;
+  pageSize?: number;
+  /** NextToken/MaxResults pagination. */
+  nextToken?: string;
+  maxResults?: number;
+  includeFileBasicInfo?: boolean;
+}
+
+/** Where the library is read from: the built-in demo server, an account, or anonymous calls. */
+export type LibrarySourceKind = 'demo' | 'account' | 'anonymous';
+
+export interface LibrarySource {
+  kind: LibrarySourceKind;
+  /** Human-readable endpoint, e.g. "ice.cn-shanghai.aliyuncs.com" or "127.0.0.1:54321". */
+  endpoint: string;
+}

@@ -1,0 +1,110 @@
+// The one IPC contract. The preload bridge, the main-process router and the renderer's API are
+// all typed from these two tables, so a channel missing on one side fails to compile.
+// Request payloads carry a zod schema that the main process checks at run time; responses and
+// events are typed only (main-process data is trusted by the renderer, not the other way round).
+
+import { z } from 'zod';
+import { BUSINESS_TYPES } from './domain';
+import type { LibrarySource, MediaItem, MediaPage, MediaTag } from './domain';
+import type { Result } from './errors';
+
+/** A type-only marker: carries T for inference, nothing at run time. */
+export interface Phantom<T> {
+  readonly __type?: T;
+}
+function phantom<T>(): Phantom<T> {
+  return {};
+}
+
+const businessType = z.enum(BUSINESS_TYPES);
+const mediaId = z.string().min(1).max(128);
+const tagId = z.string().min(1).max(64);
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  /** True when running in the browser preview (development tool), not Electron. */
+  browserPreview: boolean;
+}
+
+export const requestChannels = {
+  getAppInfo: {
+    channel: 'app:get-info',
+    request: z.undefined(),
+    response: phantom<AppInfo>(),
+  },
+  getLibrarySource: {
+    channel: 'library:get-source',
+    request: z.undefined(),
+    response: phantom<LibrarySource>(),
+  },
+  listTags: {
+    channel: 'library:list-tags',
+    request: z.strictObject({ businessType }),
+    response: phantom<MediaTag[]>(),
+  },
+  listMedia: {
+    channel: 'library:list-media',
+    request: z.strictObject({
+      businessType,
+      mediaTagId: tagId.optional(),
+      pageNo: z.number().int().min(1).max(100_000),
+      pageSize: z.number().int().min(1).max(100),
+    }),
+    response: phantom<MediaPage>(),
+  },
+  getMedia: {
+    channel: 'library:get-media',
+    request: z.strictObject({ mediaId }),
+    response: phantom<MediaItem>(),
+  },
+  openExternal: {
+    channel: 'shell:open-external',
+    request: z.strictObject({ url: z.string().min(1).max(2048) }),
+    response: phantom<void>(),
+  },
+} as const;
+
+export const eventChannels = {
+  onLibrarySourceChanged: {
+    channel: 'library:source-changed',
+    payload: phantom<LibrarySource>(),
+  },
+} as const;
+
+type RequestDefs = typeof requestChannels;
+type EventDefs = typeof eventChannels;
+
+export type RequestName = keyof RequestDefs;
+export type EventName = keyof EventDefs;
+
+/** What the renderer passes (schema input). */
+export type RequestPayload<K extends RequestName> = z.input<RequestDefs[K]['request']>;
+/** What a handler receives after validation (schema output). */
+export type ValidatedPayload<K extends RequestName> = z.output<RequestDefs[K]['request']>;
+export type ResponseValue<K extends RequestName> =
+  RequestDefs[K]['response'] extends Phantom<infer T> ? T : never;
+export type EventPayload<E extends EventName> =
+  EventDefs[E]['payload'] extends Phantom<infer T> ? T : never;
+
+export type RequestMethod<K extends RequestName> = [RequestPayload<K>] extends [undefined]
+  ? () => Promise<Result<ResponseValue<K>>>
+  : (payload: RequestPayload<K>) => Promise<Result<ResponseValue<K>>>;
+
+export type EventMethod<E extends EventName> = (
+  listener: (payload: EventPayload<E>) => void,
+) => () => void;
+
+/** The object the preload exposes to the page (window.iceApi). Named methods only. */
+export type BridgeApi = { [K in RequestName]: RequestMethod<K> } & {
+  [E in EventName]: EventMethod<E>;
+};
+
+/** The name under which the bridge object appears on window. */
+export const BRIDGE_GLOBAL = 'iceApi';
+
+export const REQUEST_NAMES = Object.keys(requestChannels) as RequestName[];
+export const EVENT_NAMES = Object.keys(eventChannels) as EventName[];
+export const REQUEST_CHANNEL_NAMES: readonly string[] = REQUEST_NAMES.map(
+  (k) => requestChannels[k].channel,
+);
