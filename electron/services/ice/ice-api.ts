@@ -1,7 +1,13 @@
 // The operations of ICE's public media library that the app uses, as the rest of the main
 // process sees them. The signed got client implements this; tests may implement it in memory.
 
-import type { BusinessType, ListMediaQuery, MediaItem, MediaPage, MediaTag } from '../../../shared/domain';
+import type {
+  BusinessType,
+  ListMediaQuery,
+  MediaItem,
+  MediaPage,
+  MediaTag,
+} from '../../../shared/domain';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -24,6 +30,8 @@ export interface IncomingApiRequest {
   /** Header names lower-cased. */
   headers: Readonly<Record<string, string | undefined>>;
   body: Uint8Array;
+  /** The server's clock when the request arrived (ms since epoch); skewed in clock-fault tests. */
+  receivedAt: number;
 }
 
 export type VerificationOutcome =

@@ -56,7 +56,10 @@ export function createIpcRouter(handlers: Handlers, logger?: RouterLogger): IpcR
           channel,
           error: error instanceof Error ? error.name : typeof error,
         });
-        return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the app.' } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Something went wrong inside the app.' },
+        };
       }
     },
   };
