@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// `npm test`: every suite in order, with one summary at the end.
+//   lint + format -> typecheck -> build -> unit/integration (vitest, inside a real Secret Service
+//   when gnome-keyring is installed) -> end-to-end in Chromium (browser preview) -> Electron app
+//   suite (skips loudly where the Electron runtime is absent).
+// Prints a closing line "N passed, N failed" counted from the runners' JSON reports.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const reports = mkdtempSync(join(tmpdir(), 'ice-test-reports-'));
+const results = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+function step(name, command, args, options = {}) {
+  console.log(`\n━━ ${name}: ${[command, ...args].join(' ')}`);
+  const started = Date.now();
+  const run = spawnSync(command, args, { stdio: 'inherit', ...options });
+  const ok = run.status === 0;
+  results.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  return ok;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function countVitest(path) {
+  const report = readJson(path);
+  if (!report) return false;
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  return true;
+}
+
+function countPlaywright(path) {
+  const report = readJson(path);
+  if (!report?.stats) return false;
+  passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+  failed += report.stats.unexpected ?? 0;
+  skipped += report.stats.skipped ?? 0;
+  return true;
+}
+
+const lintOk = step('lint', 'eslint', ['.']) & step('format', 'prettier', ['--check', '.']);
+const typesOk =
+  step('typecheck (node)', 'tsc', ['-p', 'tsconfig.node.json']) &
+  step('typecheck (web)', 'tsc', ['-p', 'tsconfig.web.json']);
+const buildOk = step('build', 'electron-vite', ['build']);
+
+// Unit and integration tests. The keychain tests need a Secret Service: run them inside a
+// private D-Bus session with an unlocked gnome-keyring when the machine has one.
+const vitestJson = join(reports, 'vitest.json');
+const vitestArgs = [
+  'run',
+  '-c',
+  'tests/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+];
+let unitOk;
+if (hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon')) {
+  const inner =
+    'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec vitest "$@"';
+  unitOk = step('unit + integration (in a D-Bus session with gnome-keyring)', 'dbus-run-session', [
+    '--',
+    'sh',
+    '-c',
+    inner,
+    'sh',
+    ...vitestArgs,
+  ]);
+} else {
+  console.log(
+    '\nNOTE: dbus-run-session or gnome-keyring-daemon is missing, so the keychain integration' +
+      ' tests will skip (install dbus-x11 gnome-keyring, as .ci/run does).',
+  );
+  unitOk = step('unit + integration', 'vitest', vitestArgs);
+}
+if (!countVitest(vitestJson)) failed += unitOk ? 0 : 1;
+
+// End to end in Debian's Chromium against the browser preview (needs the build above).
+const e2eJson = join(reports, 'e2e.json');
+let e2eOk = false;
+if (!buildOk) {
+  console.log('\nSKIP end-to-end: the build failed, so there is no renderer to test.');
+  failed += 1;
+} else {
+  e2eOk = step(
+    'end-to-end (Chromium, browser preview)',
+    'playwright',
+    ['test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'],
+    {
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
+    },
+  );
+  if (!countPlaywright(e2eJson)) failed += e2eOk ? 0 : 1;
+}
+
+// The real Electron app: runs only where the runtime exists; otherwise its suite says why.
+const electronJson = join(reports, 'electron.json');
+let electronOk = true;
+if (existsSync('tests/electron-app/playwright.config.ts') && buildOk) {
+  electronOk = step(
+    'Electron app (Playwright _electron)',
+    'playwright',
+    ['test', '-c', 'tests/electron-app/playwright.config.ts', '--reporter=list,json'],
+    {
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: electronJson },
+    },
+  );
+  if (!countPlaywright(electronJson)) failed += electronOk ? 0 : 1;
+}
+
+rmSync(reports, { recursive: true, force: true });
+const allOk = lintOk && typesOk && buildOk && unitOk && e2eOk && electronOk;
+
+console.log('\n━━ Summary');
+for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`);
+console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(allOk && failed === 0 ? 0 : 1);
