@@ -9,16 +9,25 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // keytar is a native addon and must stay a runtime require; the pure-JS dependencies are
+      // bundled so the packaged app does not need node_modules for them.
+      externalizeDeps: { exclude: ['got', 'zod', 'p-limit'] },
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // package.json "type": "module" makes electron-vite emit an ES module main (Electron >= 28).
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: {
+      // A sandboxed preload can require only 'electron': everything else is inlined.
+      externalizeDeps: false,
+      rolldownOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         // A sandboxed preload cannot load ES modules; emit one CommonJS file.
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
       },
     },
   },
@@ -27,7 +36,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },
 });

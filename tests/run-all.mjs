@@ -76,14 +76,16 @@ let unitOk;
 if (hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon')) {
   const inner =
     'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec vitest "$@"';
-  unitOk = step('unit + integration (in a D-Bus session with gnome-keyring)', 'dbus-run-session', [
-    '--',
-    'sh',
-    '-c',
-    inner,
-    'sh',
-    ...vitestArgs,
-  ]);
+  // A fresh keyring folder: a login keyring left from elsewhere, with another password, would
+  // otherwise stay locked and the keychain tests would only skip.
+  const keyringHome = mkdtempSync(join(tmpdir(), 'ice-test-keyring-'));
+  unitOk = step(
+    'unit + integration (in a D-Bus session with gnome-keyring)',
+    'dbus-run-session',
+    ['--', 'sh', '-c', inner, 'sh', ...vitestArgs],
+    { env: { ...process.env, XDG_DATA_HOME: keyringHome } },
+  );
+  rmSync(keyringHome, { recursive: true, force: true });
 } else {
   console.log(
     '\nNOTE: dbus-run-session or gnome-keyring-daemon is missing, so the keychain integration' +

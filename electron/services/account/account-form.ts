@@ -1,0 +1,100 @@
+// What the account form holds, how it is checked before any call, and how it becomes the
+// configuration of an ICE client.
+
+import { checkCredentials } from '../secrets/credentials';
+import type { CredentialField, FieldErrors } from '../secrets/credentials';
+import type { StoredCredentials } from '../secrets/secret-store';
+import { checkEndpointUrl, REGIONS, SIGNATURE_METHODS } from '../settings/settings';
+import type { Region, SignatureMethod } from '../settings/settings';
+import type { IceLibraryApi } from '../ice/ice-api';
+
+export interface AccountForm {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string | null;
+  region: string;
+  /** A custom http(s) endpoint; empty or null for the region's public endpoint. */
+  endpoint?: string | null;
+  signatureMethod: string;
+}
+
+export type AccountField = CredentialField | 'region' | 'endpoint' | 'signatureMethod';
+export type AccountFieldErrors = FieldErrors<AccountField>;
+
+/** Same shape as the ICE client's endpoint address (scheme, host, optional port). */
+export interface EndpointAddress {
+  scheme: 'http' | 'https';
+  host: string;
+  port?: number;
+}
+
+export interface IceClientConfig {
+  /** A custom address, or a region whose public endpoint is https://ice.<region>.aliyuncs.com. */
+  endpoint: EndpointAddress | Region;
+  /** Absent for anonymous calls. */
+  credentials?: StoredCredentials;
+  signatureMethod: SignatureMethod;
+}
+
+/** Builds an ICE client; injected so the account flow does not depend on one implementation. */
+export type CreateIceClient = (config: IceClientConfig) => IceLibraryApi;
+
+/** A form that passed validation, trimmed and normalized. */
+export interface CheckedAccountForm {
+  credentials: StoredCredentials;
+  region: Region;
+  endpoint: string | null;
+  signatureMethod: SignatureMethod;
+}
+
+export type AccountFormCheck =
+  { ok: true; value: CheckedAccountForm } | { ok: false; errors: AccountFieldErrors };
+
+export function checkAccountForm(form: AccountForm): AccountFormCheck {
+  const errors: AccountFieldErrors = {};
+  const credentials = checkCredentials(form);
+  if (!credentials.ok) Object.assign(errors, credentials.errors);
+
+  const region = REGIONS.find((r) => r === form.region?.trim());
+  if (region === undefined) errors.region = `Choose one of the regions: ${REGIONS.join(', ')}.`;
+
+  const signatureMethod = SIGNATURE_METHODS.find((m) => m === form.signatureMethod);
+  if (signatureMethod === undefined) errors.signatureMethod = 'Choose signature V3 or V1.';
+
+  let endpoint: string | null = null;
+  const endpointText = form.endpoint?.trim() ?? '';
+  if (endpointText !== '') {
+    const checked = checkEndpointUrl(endpointText);
+    if (checked.ok) endpoint = checked.value;
+    else errors.endpoint = checked.error;
+  }
+
+  if (!credentials.ok || region === undefined || signatureMethod === undefined || errors.endpoint) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    value: { credentials: credentials.value, region, endpoint, signatureMethod },
+  };
+}
+
+export function clientConfig(
+  target: { region: Region; endpoint: string | null; signatureMethod: SignatureMethod },
+  credentials: StoredCredentials | undefined,
+): IceClientConfig {
+  return {
+    endpoint: target.endpoint === null ? target.region : endpointAddress(target.endpoint),
+    ...(credentials === undefined ? {} : { credentials }),
+    signatureMethod: target.signatureMethod,
+  };
+}
+
+/** `origin` was normalized by checkEndpointUrl. */
+function endpointAddress(origin: string): EndpointAddress {
+  const url = new URL(origin);
+  return {
+    scheme: url.protocol === 'http:' ? 'http' : 'https',
+    host: url.hostname,
+    ...(url.port === '' ? {} : { port: Number(url.port) }),
+  };
+}

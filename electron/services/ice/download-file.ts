@@ -1,0 +1,332 @@
+// Downloads one media file safely: streamed (flat memory) into a ".part" file beside the target,
+// resumed with Range after a dropped connection, and moved into place only when complete and
+// of the expected size. Existing files are never overwritten: by default the download becomes
+// "name (1).ext" like a browser's; with ifExists: 'fail' it stops with FILE_EXISTS instead.
+
+import { createWriteStream } from 'node:fs';
+import { link, mkdir, rename, rm, stat, open } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import got from 'got';
+import type { Response } from 'got';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../../shared/errors';
+import { numberedName, pathInside, sanitizeFileName } from './file-names';
+import { checkMediaUrl, describeUrl } from './url-safety';
+
+export interface DownloadProgress {
+  bytes: number;
+  /** Null when neither the caller nor the server said. */
+  total: number | null;
+}
+
+export interface DownloadFileOptions {
+  url: string;
+  dir: string;
+  /** Untrusted (from the API): sanitized before use. */
+  fileName: string;
+  expectedSize?: number | null;
+  signal?: AbortSignal;
+  onProgress?: (progress: DownloadProgress) => void;
+  /** 'rename' (default): "name (1).ext" when taken. 'fail': AppError FILE_EXISTS. */
+  ifExists?: 'rename' | 'fail';
+  /** Allow loopback/private hosts (only when the library endpoint itself is one). */
+  allowInternalHosts?: boolean;
+  /** Attempts after the first, for dropped connections and 5xx. Default 5. */
+  retryLimit?: number;
+  retryBaseDelayMs?: number;
+  /** Connection set-up and idle-socket timeouts. */
+  connectTimeoutMs?: number;
+  idleTimeoutMs?: number;
+}
+
+export interface DownloadResult {
+  path: string;
+  bytes: number;
+}
+
+/** Thrown inside an attempt when another attempt (resuming) may succeed. */
+class Transient extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+  }
+}
+
+export async function downloadFile(options: DownloadFileOptions): Promise<DownloadResult> {
+  const allowInternal = options.allowInternalHosts ?? false;
+  const verdict = checkMediaUrl(options.url, allowInternal);
+  if (!verdict.ok) {
+    throw new AppError('UNSAFE_URL', `Refusing to download ${describeUrl(options.url)}: ${verdict.reason}.`);
+  }
+  const name = sanitizeFileName(options.fileName);
+  const target = pathInside(options.dir, name);
+  await mkdir(dirname(target), { recursive: true }).catch((error: unknown) => {
+    throw fileSystemError(error, options.dir);
+  });
+  if (options.ifExists === 'fail' && (await exists(target))) throw fileExists(name);
+
+  const part = pathInside(options.dir, `${name}.${randomBytes(3).toString('hex')}.part`);
+  // Exclusive create: never write through something (a symlink) already at that path.
+  await (await open(part, 'wx').catch((error: unknown) => {
+    throw fileSystemError(error, options.dir);
+  })).close();
+  try {
+    const bytes = await fetchInto(part, verdict.url, options, allowInternal);
+    const finalPath = await placeWithoutOverwriting(part, target, options.ifExists ?? 'rename');
+    return { path: finalPath, bytes };
+  } catch (error) {
+    await rm(part, { force: true });
+    throw error;
+  }
+}
+
+async function fetchInto(
+  part: string,
+  url: string,
+  options: DownloadFileOptions,
+  allowInternal: boolean,
+): Promise<number> {
+  const limit = options.retryLimit ?? 5;
+  const expected = options.expectedSize ?? null;
+  for (let attempt = 0; ; attempt++) {
+    if (options.signal?.aborted) throw cancelled();
+    const offset = (await stat(part)).size;
+    if (expected !== null && offset === expected && offset > 0) return offset;
+    try {
+      return await fetchOnce(part, url, offset, options, allowInternal);
+    } catch (error) {
+      if (options.signal?.aborted) throw cancelled();
+      if (!(error instanceof Transient)) throw error;
+      if (attempt >= limit) throw error.appError;
+      const base = options.retryBaseDelayMs ?? 200;
+      await sleep(Math.min(5_000, base * 2 ** attempt) * (0.5 + Math.random() / 2), undefined, {
+        ...(options.signal ? { signal: options.signal } : {}),
+      }).catch(() => {
+        throw cancelled();
+      });
+    }
+  }
+}
+
+async function fetchOnce(
+  part: string,
+  url: string,
+  offset: number,
+  options: DownloadFileOptions,
+  allowInternal: boolean,
+): Promise<number> {
+  let unsafeRedirect: string | null = null;
+  const stream = got.stream(url, {
+    headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
+    throwHttpErrors: false,
+    decompress: false,
+    retry: { limit: 0 },
+    timeout: {
+      lookup: options.connectTimeoutMs ?? 10_000,
+      connect: options.connectTimeoutMs ?? 10_000,
+      secureConnect: options.connectTimeoutMs ?? 10_000,
+      response: options.idleTimeoutMs ?? 30_000,
+      socket: options.idleTimeoutMs ?? 30_000,
+    },
+    hooks: {
+      beforeRedirect: [
+        (redirected) => {
+          const check = checkMediaUrl(String(redirected.url), allowInternal);
+          if (!check.ok) {
+            unsafeRedirect = check.reason;
+            throw new Error('unsafe redirect');
+          }
+        },
+      ],
+    },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+
+  let response: Response;
+  try {
+    response = await new Promise<Response>((resolve, reject) => {
+      stream.once('response', resolve);
+      stream.once('error', reject);
+    });
+  } catch (error) {
+    if (unsafeRedirect !== null) {
+      throw new AppError('UNSAFE_URL', `The file server redirected to a refused address: ${unsafeRedirect}.`);
+    }
+    throw transferError(error, url);
+  }
+
+  const status = response.statusCode;
+  let start = 0;
+  if (status === 206) {
+    start = contentRangeStart(response, offset, options.expectedSize ?? null);
+  } else if (status === 416 && offset > 0) {
+    stream.destroy();
+    const total = /\/(\d+)$/.exec(String(response.headers['content-range'] ?? ''))?.[1];
+    if (total !== undefined && Number(total) === offset) return offset;
+    await truncate(part);
+    throw new Transient(new AppError('BAD_RESPONSE', 'The file server refused to resume the download.'));
+  } else if (status !== 200) {
+    throw await httpError(stream, response, url);
+  }
+  // 200 to a Range request: the server ignored it, so start over from the first byte.
+  const total = status === 206 ? totalFromContentRange(response) : contentLength(response);
+  const expectedTotal = options.expectedSize ?? total;
+  const onProgress = options.onProgress;
+  if (onProgress) {
+    stream.on('downloadProgress', (p: { transferred: number }) =>
+      onProgress({ bytes: start + p.transferred, total: expectedTotal }),
+    );
+  }
+  try {
+    await pipeline(
+      stream as unknown as Readable,
+      createWriteStream(part, { flags: start > 0 ? 'a' : 'w', highWaterMark: 1 << 20 }),
+    );
+  } catch (error) {
+    if (options.signal?.aborted) throw cancelled();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      throw new AppError('DISK_FULL', `The disk is full; ${basename(part).replace(/\.[^.]+\.part$/, '')} was not saved.`);
+    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw fileSystemError(error, dirname(part));
+    throw transferError(error, url);
+  }
+  const size = (await stat(part)).size;
+  if (expectedTotal !== null && size < expectedTotal) {
+    throw new Transient(new AppError('NETWORK', `The download of ${describeUrl(url)} stopped early.`));
+  }
+  if (expectedTotal !== null && size > expectedTotal) {
+    throw new AppError(
+      'BAD_RESPONSE',
+      `The file is ${size} bytes, not the ${expectedTotal} bytes the library listed.`,
+    );
+  }
+  return size;
+}
+
+/** Validates "Content-Range: bytes <start>-<end>/<total>" against what was asked. */
+function contentRangeStart(response: Response, offset: number, expected: number | null): number {
+  const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(String(response.headers['content-range'] ?? ''));
+  const start = match ? Number(match[1]) : NaN;
+  const total = match?.[3] === '*' ? null : Number(match?.[3]);
+  if (!match || start !== offset || (expected !== null && total !== null && total !== expected)) {
+    throw new AppError('BAD_RESPONSE', 'The file server resumed the download at the wrong place.');
+  }
+  return start;
+}
+
+function totalFromContentRange(response: Response): number | null {
+  const total = /\/(\d+)$/.exec(String(response.headers['content-range'] ?? ''))?.[1];
+  return total === undefined ? null : Number(total);
+}
+
+function contentLength(response: Response): number | null {
+  const value = Number(response.headers['content-length']);
+  return Number.isFinite(value) && value >= 0 && response.headers['content-length'] !== undefined
+    ? value
+    : null;
+}
+
+async function httpError(stream: Readable, response: Response, url: string): Promise<Error> {
+  const body = await readSome(stream, 16 * 1024);
+  const status = response.statusCode;
+  const where = describeUrl(url);
+  if (status === 403 && /expired/i.test(body)) {
+    return new AppError('URL_EXPIRED', `The link to ${where} has expired. List the media again for a fresh link.`);
+  }
+  if (status === 403) return new AppError('AUTH_FORBIDDEN', `The file server refused access to ${where}.`);
+  if (status === 404 || status === 410) return new AppError('NOT_FOUND', `The file ${where} does not exist.`);
+  if (status >= 500 || status === 429) {
+    return new Transient(new AppError('SERVER_ERROR', `The file server failed (HTTP ${status}).`));
+  }
+  return new AppError('BAD_RESPONSE', `The file server answered HTTP ${status} for ${where}.`);
+}
+
+async function readSome(stream: Readable, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= max) break;
+    }
+  } catch {
+    // A body we only wanted for its error text.
+  }
+  stream.destroy();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function transferError(error: unknown, url: string): Error {
+  const code = (error as { code?: string }).code;
+  if (code === 'ETIMEDOUT') {
+    return new Transient(new AppError('TIMEOUT', `The file server for ${describeUrl(url)} stopped answering.`));
+  }
+  return new Transient(
+    new AppError('NETWORK', `The download of ${describeUrl(url)} was interrupted${code ? ` (${code})` : ''}.`),
+  );
+}
+
+/** Moves the finished .part to the target, or "name (n).ext", without ever replacing a file. */
+async function placeWithoutOverwriting(
+  part: string,
+  target: string,
+  ifExists: 'rename' | 'fail',
+): Promise<string> {
+  const dir = dirname(target);
+  const name = basename(target);
+  for (let n = 0; n < 1000; n++) {
+    const candidate = n === 0 ? target : join(dir, numberedName(name, n));
+    try {
+      // link() fails with EEXIST instead of replacing: an atomic "create if absent".
+      await link(part, candidate);
+      await rm(part, { force: true });
+      return candidate;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
+        if (ifExists === 'fail') throw fileExists(name);
+        continue;
+      }
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV') {
+        // File systems without hard links (FAT, some network shares): check, then rename.
+        if (await exists(candidate)) {
+          if (ifExists === 'fail') throw fileExists(name);
+          continue;
+        }
+        await rename(part, candidate);
+        return candidate;
+      }
+      throw fileSystemError(error, dir);
+    }
+  }
+  throw fileExists(name);
+}
+
+async function truncate(path: string): Promise<void> {
+  await (await open(path, 'w')).close();
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function fileExists(name: string): AppError {
+  return new AppError('FILE_EXISTS', `A file named "${name}" already exists there.`);
+}
+
+function fileSystemError(error: unknown, dir: string): AppError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('DISK_FULL', 'The disk is full.');
+  return new AppError('INVALID_INPUT', `Cannot write to the folder ${dir}${code ? ` (${code})` : ''}.`);
+}
+
+function cancelled(): AppError {
+  return new AppError('CANCELLED', 'The download was cancelled.');
+}

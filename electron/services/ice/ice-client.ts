@@ -1,0 +1,257 @@
+// The ICE public-library client: the three operations of IceLibraryApi plus listAllMedia, an
+// async iterator over every page. PageNo-style listings learn TotalCount from page 1 and fetch
+// the remaining pages concurrently, still yielding items in catalogue order.
+
+import pLimit from 'p-limit';
+import type {
+  BusinessType,
+  ListMediaQuery,
+  MediaItem,
+  MediaPage,
+  MediaTag,
+} from '../../../shared/domain';
+import { isBusinessType } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { DOCUMENTED_TAGS, documentedTagsFor } from '../../../shared/tags';
+import type { CallOptions, IceLibraryApi } from './ice-api';
+import { createApiTransport } from './api-transport';
+import type { RetryConfig, SignatureMethod, TimeoutConfig } from './api-transport';
+import type { AccessKeyCredentials } from './credentials';
+import { resolveEndpoint } from './endpoint';
+import type { EndpointConfig, ResolvedEndpoint } from './endpoint';
+import {
+  normalizeGetMediaResponse,
+  normalizeListMediaResponse,
+  normalizeTagsResponse,
+} from './normalize';
+
+export interface IceClientConfig {
+  endpoint: EndpointConfig;
+  /** Absent: anonymous, unsigned calls. */
+  credentials?: AccessKeyCredentials;
+  /** Default 'v3' (ACS3-HMAC-SHA256). */
+  signatureMethod?: SignatureMethod;
+  /** Default 'POST' with parameters in the query, as the official SDKs send RPC calls. */
+  httpMethod?: 'GET' | 'POST';
+  timeouts?: Partial<TimeoutConfig>;
+  retry?: Partial<RetryConfig>;
+  /** Local clock in ms since epoch; tests move it. Default Date.now. */
+  clock?: () => number;
+  /** Jitter source in [0, 1). Default Math.random. */
+  random?: () => number;
+  /** Pages fetched at once by listAllMedia. Default 8. */
+  listConcurrency?: number;
+  /** Default 32 MiB. */
+  maxResponseBytes?: number;
+}
+
+export interface IceClient extends IceLibraryApi {
+  /** Every item matching the query, page after page, in order. Breaking out cancels the rest. */
+  listAllMedia(query: ListMediaQuery, options?: CallOptions): AsyncIterable<MediaItem>;
+  readonly endpoint: ResolvedEndpoint;
+  /** Server clock minus local clock, once learnt from a clock-skew answer; else 0. */
+  readonly clockOffsetMs: number;
+  /** Closes the keep-alive connections. */
+  close(): void;
+}
+
+const DEFAULT_TIMEOUTS: TimeoutConfig = { connectMs: 10_000, responseMs: 20_000, totalMs: 60_000 };
+const DEFAULT_RETRY: RetryConfig = {
+  limit: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  maxRetryAfterSeconds: 30,
+};
+const PAGE_LIMIT = 100;
+
+export function createIceClient(config: IceClientConfig): IceClient {
+  const endpoint = resolveEndpoint(config.endpoint);
+  const transport = createApiTransport({
+    endpoint,
+    ...(config.credentials ? { credentials: { ...config.credentials } } : {}),
+    signatureMethod: config.signatureMethod ?? 'v3',
+    httpMethod: config.httpMethod ?? 'POST',
+    timeouts: { ...DEFAULT_TIMEOUTS, ...config.timeouts },
+    retry: { ...DEFAULT_RETRY, ...config.retry },
+    clock: config.clock ?? Date.now,
+    random: config.random ?? Math.random,
+    maxResponseBytes: config.maxResponseBytes ?? 32 * 1024 * 1024,
+  });
+  const normalizeContext = { allowInternalUrls: endpoint.internal };
+  const concurrency = Math.max(1, Math.floor(config.listConcurrency ?? 8));
+
+  async function listPublicMediaBasicInfos(
+    query: ListMediaQuery,
+    options: CallOptions = {},
+  ): Promise<MediaPage> {
+    const { body } = await transport.call(
+      'ListPublicMediaBasicInfos',
+      listParams(query),
+      options.signal,
+    );
+    return normalizeListMediaResponse(body, query, normalizeContext);
+  }
+
+  async function* listAllMedia(
+    query: ListMediaQuery,
+    options: CallOptions = {},
+  ): AsyncGenerator<MediaItem> {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    options.signal?.addEventListener('abort', stop, { once: true });
+    if (options.signal?.aborted) stop();
+    const signal = controller.signal;
+    try {
+      if (query.nextToken !== undefined || query.maxResults !== undefined) {
+        yield* listByToken(query, signal);
+        return;
+      }
+      yield* listByPageNo(query, signal);
+    } finally {
+      // Stops the pages still in flight when the consumer breaks out early or a page fails.
+      controller.abort();
+      options.signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  async function* listByToken(query: ListMediaQuery, signal: AbortSignal) {
+    const seen = new Set<string>();
+    let token = query.nextToken;
+    const maxResults = query.maxResults ?? PAGE_LIMIT;
+    for (;;) {
+      const page = await listPublicMediaBasicInfos(
+        { ...query, maxResults, ...(token ? { nextToken: token } : {}) },
+        { signal },
+      );
+      yield* page.items;
+      if (page.nextToken === null || page.items.length === 0) return;
+      if (seen.has(page.nextToken)) {
+        throw new AppError('BAD_RESPONSE', 'The library service repeated a page token.');
+      }
+      seen.add(page.nextToken);
+      token = page.nextToken;
+    }
+  }
+
+  async function* listByPageNo(query: ListMediaQuery, signal: AbortSignal) {
+    const pageSize = query.pageSize ?? PAGE_LIMIT;
+    const firstPageNo = query.pageNo ?? 1;
+    const fetchPage = (pageNo: number) =>
+      listPublicMediaBasicInfos({ ...query, pageNo, pageSize }, { signal });
+
+    const first = await fetchPage(firstPageNo);
+    yield* first.items;
+    if (first.totalCount === null) {
+      // Without a total, walk sequentially until a short page.
+      let last = first;
+      for (let pageNo = firstPageNo + 1; last.items.length >= pageSize; pageNo++) {
+        last = await fetchPage(pageNo);
+        yield* last.items;
+      }
+      return;
+    }
+    const lastPageNo = Math.ceil(first.totalCount / pageSize);
+    const limit = pLimit(concurrency);
+    // Pages fetched ahead of the consumer are bounded, so memory stays flat for huge catalogues.
+    const window = concurrency * 2;
+    const pending = new Map<number, Promise<MediaPage>>();
+    let nextToSchedule = firstPageNo + 1;
+    const schedule = () => {
+      while (nextToSchedule <= lastPageNo && pending.size < window) {
+        const pageNo = nextToSchedule++;
+        const promise = limit(() => fetchPage(pageNo));
+        // Awaited in order below; this only keeps an early failure from being "unhandled".
+        promise.catch(() => undefined);
+        pending.set(pageNo, promise);
+      }
+    };
+    for (let pageNo = firstPageNo + 1; pageNo <= lastPageNo; pageNo++) {
+      schedule();
+      const page = await pending.get(pageNo);
+      pending.delete(pageNo);
+      if (!page || page.items.length === 0) return; // the catalogue shrank meanwhile
+      yield* page.items;
+    }
+  }
+
+  async function listAllPublicMediaTags(
+    businessType?: BusinessType,
+    options: CallOptions = {},
+  ): Promise<MediaTag[]> {
+    const fallback = businessType ? documentedTagsFor(businessType) : [...DOCUMENTED_TAGS];
+    try {
+      const { body } = await transport.call(
+        'ListAllPublicMediaTags',
+        businessType ? { BusinessType: businessType } : {},
+        options.signal,
+      );
+      const tags = normalizeTagsResponse(body, businessType);
+      return tags.length > 0 ? tags : fallback;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CANCELLED') throw error;
+      return fallback;
+    }
+  }
+
+  async function getPublicMediaInfo(
+    mediaId: string,
+    options: CallOptions = {},
+  ): Promise<MediaItem> {
+    if (typeof mediaId !== 'string' || mediaId.trim() === '' || mediaId.length > 128) {
+      throw new AppError('INVALID_INPUT', 'A media id is required (at most 128 characters).');
+    }
+    const { body } = await transport.call(
+      'GetPublicMediaInfo',
+      { MediaId: mediaId },
+      options.signal,
+    );
+    return normalizeGetMediaResponse(body, normalizeContext);
+  }
+
+  return {
+    listPublicMediaBasicInfos,
+    listAllMedia,
+    listAllPublicMediaTags,
+    getPublicMediaInfo,
+    endpoint,
+    get clockOffsetMs() {
+      return transport.clockOffsetMs;
+    },
+    close: () => transport.close(),
+  };
+}
+
+/** The request parameters of ListPublicMediaBasicInfos, validated. */
+export function listParams(query: ListMediaQuery): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (query.businessType !== undefined) {
+    if (!isBusinessType(query.businessType)) {
+      throw new AppError('INVALID_INPUT', `Unknown business type "${String(query.businessType)}".`);
+    }
+    params.BusinessType = query.businessType;
+  }
+  if (query.mediaTagId !== undefined && query.mediaTagId !== '') {
+    params.MediaTagId = query.mediaTagId;
+  }
+  if (query.nextToken !== undefined && query.nextToken !== '') params.NextToken = query.nextToken;
+  if (query.maxResults !== undefined) {
+    params.MaxResults = String(checkInt('maxResults', query.maxResults, 1, PAGE_LIMIT));
+  }
+  if (query.pageNo !== undefined) {
+    params.PageNo = String(checkInt('pageNo', query.pageNo, 1, Number.MAX_SAFE_INTEGER));
+  }
+  if (query.pageSize !== undefined) {
+    params.PageSize = String(checkInt('pageSize', query.pageSize, 1, PAGE_LIMIT));
+  }
+  if (query.includeFileBasicInfo !== undefined) {
+    params.IncludeFileBasicInfo = query.includeFileBasicInfo ? 'true' : 'false';
+  }
+  return params;
+}
+
+function checkInt(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new AppError('INVALID_INPUT', `${name} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}

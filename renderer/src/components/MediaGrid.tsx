@@ -1,0 +1,259 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { CSSProperties, KeyboardEvent, RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { BusinessType } from '../../../shared/domain';
+import { errorText } from '../i18n';
+import type { MediaListState } from '../store/library-slice';
+import { useAppStore } from '../store/app-store';
+import { selectMessages, selectSelectedMediaId } from '../store/selectors';
+import {
+  GRID_GAP,
+  GRID_PADDING_BOTTOM,
+  GRID_PADDING_TOP,
+  GRID_PADDING_X,
+  gridLayout,
+  moveIndex,
+} from './grid-layout';
+import { MediaTile } from './MediaTile';
+import { RetryIcon } from './icons';
+import './MediaGrid.css';
+
+const NAVIGATION_KEYS = new Set([
+  'ArrowRight',
+  'ArrowLeft',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+
+interface MediaGridProps {
+  list: MediaListState;
+  businessType: BusinessType;
+  label: string;
+}
+
+function useElementWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/**
+ * The virtualized grid. Rows (not tiles) are virtualized; one tile is the roving tab stop and
+ * arrow keys move it. Mount it with a key per list so scroll and focus start fresh.
+ */
+export function MediaGrid({ list, businessType, label }: MediaGridProps) {
+  const t = useAppStore(selectMessages);
+  const selectedId = useAppStore(selectSelectedMediaId);
+  const openDetails = useAppStore((s) => s.openDetails);
+  const loadMore = useAppStore((s) => s.loadMore);
+  const retryList = useAppStore((s) => s.retryList);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(scrollRef);
+  const { columns, rowHeight } = gridLayout(width, businessType);
+  const { ids } = list;
+  const itemRows = Math.ceil(ids.length / columns);
+  const hasFooter = list.hasMore || list.moreStatus === 'error';
+  const rowCount = itemRows + (hasFooter ? 1 : 0);
+
+  const [active, setActive] = useState(() =>
+    selectedId === null ? 0 : Math.max(0, ids.indexOf(selectedId)),
+  );
+  const pendingFocus = useRef<number | null>(null);
+  /** Whether keyboard focus is (or was, until its tile was re-created) inside the grid. */
+  const hadFocus = useRef(false);
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 3,
+    paddingStart: GRID_PADDING_TOP,
+    paddingEnd: GRID_PADDING_BOTTOM,
+  });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastVisibleRow = virtualRows.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (list.hasMore && list.moreStatus === 'idle' && lastVisibleRow >= itemRows - 2) loadMore();
+  }, [lastVisibleRow, itemRows, list.hasMore, list.moreStatus, loadMore]);
+
+  // A new column count re-creates the rows (e.g. when the details panel opens), which drops the
+  // focused tile; put focus back on the active one.
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    if (hadFocus.current && (focused === null || focused === document.body)) {
+      pendingFocus.current = active;
+    }
+    // Only a layout change should trigger this, not every move of the active tile.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [columns]);
+
+  // Focus follows the keyboard once the target row has been rendered.
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const tile = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-index="${pendingFocus.current}"]`,
+    );
+    if (tile) {
+      tile.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
+
+  const moveTo = useCallback(
+    (index: number) => {
+      setActive(index);
+      pendingFocus.current = index;
+      virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
+    },
+    [columns, virtualizer],
+  );
+
+  const activate = useCallback(
+    (index: number) => {
+      const id = ids[index];
+      if (id === undefined) return;
+      setActive(index);
+      openDetails(id);
+    },
+    [ids, openDetails],
+  );
+
+  const firstRendered = (virtualRows[0]?.index ?? 0) * columns;
+  const lastRendered = (lastVisibleRow + 1) * columns - 1;
+  const activeRendered = active >= firstRendered && active <= lastRendered;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.metaKey) return;
+    const tileIndex =
+      event.target instanceof HTMLElement && event.target.matches('[role="gridcell"]')
+        ? Number(event.target.dataset.index)
+        : null;
+    if (event.key === 'Enter' || event.key === ' ') {
+      if (tileIndex === null) return; // a button inside the grid handles its own keys
+      event.preventDefault();
+      activate(tileIndex);
+      return;
+    }
+    if (!NAVIGATION_KEYS.has(event.key) || ids.length === 0) return;
+    event.preventDefault();
+    const from = tileIndex ?? active;
+    if (event.key === 'PageDown' || event.key === 'PageUp') {
+      const viewport = scrollRef.current?.clientHeight ?? rowHeight;
+      const step = Math.max(1, Math.floor(viewport / rowHeight)) * columns;
+      const next = from + (event.key === 'PageDown' ? step : -step);
+      moveTo(Math.min(Math.max(next, 0), ids.length - 1));
+    } else if (event.ctrlKey && (event.key === 'Home' || event.key === 'End')) {
+      moveTo(event.key === 'Home' ? 0 : ids.length - 1);
+    } else {
+      moveTo(moveIndex(from, event.key, columns, ids.length));
+    }
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="media-grid"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={Math.ceil(ids.length / columns)}
+      aria-colcount={columns}
+      aria-busy={list.moreStatus === 'loading'}
+      // When the active tile has scrolled out of the rendered rows, the grid itself is the tab
+      // stop and hands focus to the first visible tile.
+      tabIndex={activeRendered ? -1 : 0}
+      onFocus={(event) => {
+        hadFocus.current = true;
+        if (event.target === event.currentTarget && !activeRendered) moveTo(firstRendered);
+      }}
+      onBlur={(event) => {
+        const next = event.relatedTarget;
+        if (next instanceof Node && !event.currentTarget.contains(next)) hadFocus.current = false;
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <div className="media-grid__canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualRows.map((row) => {
+          const rowStyle: CSSProperties = {
+            transform: `translateY(${row.start}px)`,
+            height: rowHeight - GRID_GAP,
+            gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+            columnGap: GRID_GAP,
+            left: GRID_PADDING_X,
+            right: GRID_PADDING_X,
+          };
+          if (row.index >= itemRows) {
+            return (
+              <div key="footer" className="media-grid__row media-grid__footer" style={rowStyle}>
+                {list.moreStatus === 'error' && list.moreError ? (
+                  <div className="load-more-error" role="alert">
+                    <span>
+                      {t.library.loadMoreFailed} {errorText(t, list.moreError)}
+                    </span>
+                    <button type="button" className="button button--small" onClick={retryList}>
+                      <RetryIcon size={14} />
+                      {t.library.retry}
+                    </button>
+                  </div>
+                ) : (
+                  Array.from({ length: columns }, (_, i) => (
+                    <div key={i} className="tile tile--skeleton" aria-hidden="true">
+                      <div className={`tile__media skeleton skeleton--${businessType}`} />
+                      <div className="tile__caption">
+                        <span className="skeleton-line" />
+                        <span className="skeleton-line skeleton-line--short" />
+                      </div>
+                    </div>
+                  ))
+                )}
+                {list.moreStatus === 'loading' && (
+                  <span className="visually-hidden" role="status">
+                    {t.library.loadingMore}
+                  </span>
+                )}
+              </div>
+            );
+          }
+          const start = row.index * columns;
+          return (
+            <div
+              key={row.index}
+              role="row"
+              aria-rowindex={row.index + 1}
+              className="media-grid__row"
+              style={rowStyle}
+            >
+              {ids.slice(start, start + columns).map((id, i) => (
+                <MediaTile
+                  key={id}
+                  mediaId={id}
+                  index={start + i}
+                  businessType={businessType}
+                  active={start + i === active}
+                  selected={id === selectedId}
+                  onActivate={activate}
+                />
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { MediaItem } from '../../../shared/domain';
+import { fileFormat, isAnimated, mediaKind, primaryFile } from '../media/media-facts';
+import { useAppStore } from '../store/app-store';
+import { selectMessages } from '../store/selectors';
+import { Thumbnail } from './Thumbnail';
+
+const IMAGE_FORMATS = new Set(['png', 'gif', 'jpg', 'jpeg', 'webp', 'bmp', 'svg', 'apng', 'avif']);
+
+/** The large preview: the full image (animated GIFs play) or the cover with an audio player. */
+export function MediaPreview({ item }: { item: MediaItem }) {
+  const t = useAppStore(selectMessages);
+  const [audioFailed, setAudioFailed] = useState(false);
+  const file = primaryFile(item);
+  const kind = mediaKind(item);
+  const sticker = item.businessType === 'sticker';
+
+  if (kind === 'audio') {
+    return (
+      <div className="preview preview--audio">
+        <Thumbnail
+          key={item.coverUrl ?? ''}
+          src={item.coverUrl}
+          kind="audio"
+          fit="cover"
+          seed={item.mediaId}
+          loading="eager"
+          className="preview__cover"
+        />
+        {file && file.url !== '' && !audioFailed ? (
+          <audio
+            className="preview__audio"
+            controls
+            preload="metadata"
+            src={file.url}
+            aria-label={item.title}
+            onError={() => setAudioFailed(true)}
+          />
+        ) : (
+          <p className="preview__note">{t.details.audioUnsupported}</p>
+        )}
+      </div>
+    );
+  }
+
+  const format = file ? fileFormat(file) : null;
+  const fileIsImage = file !== null && file.url !== '' && format !== null && IMAGE_FORMATS.has(format);
+  // The file itself shows full resolution and animates; the cover is the fallback.
+  const src = fileIsImage ? file.url : item.coverUrl;
+  return (
+    <div className={`preview preview--image${sticker ? ' preview--sticker' : ''}`}>
+      <Thumbnail
+        key={src ?? ''}
+        src={src}
+        kind="image"
+        fit="contain"
+        checkerboard={sticker || isAnimated(item)}
+        seed={item.mediaId}
+        loading="eager"
+        className="preview__image"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { AppErrorData } from '../../../shared/errors';
+import { errorText } from '../i18n';
+import { useAppStore } from '../store/app-store';
+import { selectMessages } from '../store/selectors';
+import { AlertIcon, GridIcon, RetryIcon } from './icons';
+import './StatusViews.css';
+
+export function ErrorState({ error, onRetry }: { error: AppErrorData; onRetry: () => void }) {
+  const t = useAppStore(selectMessages);
+  return (
+    <div className="status-view status-view--error" role="alert" data-testid="error-state">
+      <span className="status-view__icon">
+        <AlertIcon size={26} />
+      </span>
+      <h2 className="status-view__title">{t.library.errorTitle}</h2>
+      <p className="status-view__text">{errorText(t, error)}</p>
+      <ErrorMeta error={error} />
+      <button type="button" className="button button--primary" onClick={onRetry}>
+        <RetryIcon size={16} />
+        {t.library.retry}
+      </button>
+    </div>
+  );
+}
+
+/** The code and request id, small, for support. */
+export function ErrorMeta({ error }: { error: AppErrorData }) {
+  const t = useAppStore(selectMessages);
+  return (
+    <dl className="error-meta">
+      <div>
+        <dt>{t.errorDetails.code}</dt>
+        <dd>{error.code}</dd>
+      </div>
+      {error.requestId && (
+        <div>
+          <dt>{t.errorDetails.requestId}</dt>
+          <dd className="error-meta__mono">{error.requestId}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+export function EmptyState() {
+  const t = useAppStore(selectMessages);
+  return (
+    <div className="status-view" role="status" data-testid="empty-state">
+      <span className="status-view__icon">
+        <GridIcon size={26} />
+      </span>
+      <h2 className="status-view__title">{t.library.emptyTitle}</h2>
+      <p className="status-view__text">{t.library.emptyHint}</p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { CSSProperties } from 'react';
+import type { MediaKind } from '../media/media-facts';
+import { ImageIcon, MusicIcon } from './icons';
+import './Thumbnail.css';
+
+export type ThumbnailFit = 'contain' | 'cover';
+
+interface ThumbnailProps {
+  src: string | null;
+  kind: MediaKind;
+  fit: ThumbnailFit;
+  /** Transparent stickers sit on a checkerboard so their edges show. */
+  checkerboard?: boolean;
+  /** Seeds the placeholder colour so tiles without art still look distinct. */
+  seed: string;
+  /** Eager for the details preview; lazy in the grid. */
+  loading?: 'lazy' | 'eager';
+  className?: string;
+}
+
+type LoadState = 'loading' | 'loaded' | 'failed';
+
+function hueOf(seed: string): number {
+  let hash = 0;
+  for (let i = 0; i < seed.length; i += 1) hash = (hash * 31 + seed.charCodeAt(i)) | 0;
+  return Math.abs(hash) % 360;
+}
+
+/** An image with a shimmer while it loads and an icon if it fails. Key it by src. */
+export function Thumbnail({
+  src,
+  kind,
+  fit,
+  checkerboard = false,
+  seed,
+  loading = 'lazy',
+  className,
+}: ThumbnailProps) {
+  const [state, setState] = useState<LoadState>(src ? 'loading' : 'failed');
+  const classes = [
+    'thumb',
+    `thumb--${state}`,
+    `thumb--${fit}`,
+    checkerboard ? 'thumb--checker' : '',
+    className ?? '',
+  ].join(' ');
+  return (
+    <div className={classes} data-state={state}>
+      {src && state !== 'failed' && (
+        <img
+          className="thumb__img"
+          src={src}
+          alt=""
+          loading={loading}
+          decoding="async"
+          draggable={false}
+          onLoad={() => setState('loaded')}
+          onError={() => setState('failed')}
+        />
+      )}
+      {state === 'failed' && (
+        <span
+          className={`thumb__fallback thumb__fallback--${kind}`}
+          style={{ '--thumb-hue': hueOf(seed) } as CSSProperties}
+        >
+          {kind === 'audio' ? <MusicIcon size={30} /> : <ImageIcon size={30} />}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// The built app in the real Electron runtime: first screen, window security, the page's reach.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron as electron, expect, test } from '@playwright/test';
+import type { ElectronApplication, Page } from '@playwright/test';
+import { BUSINESS_TYPE_INFO } from '../../shared/tags';
+import { BRIDGE_GLOBAL, EVENT_NAMES, REQUEST_NAMES } from '../../shared/ipc-contract';
+import { findElectronRuntime } from './electron-runtime';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const runtime = findElectronRuntime();
+
+test.describe('the Electron app', () => {
+  test.skip(!runtime.ok, runtime.ok ? '' : runtime.reason);
+
+  let app: ElectronApplication;
+  let page: Page;
+  let userData: string;
+
+  test.beforeAll(async () => {
+    if (!runtime.ok) return;
+    userData = await mkdtemp(join(tmpdir(), 'ice-electron-app-'));
+    const env = { ...process.env };
+    delete env['ELECTRON_RENDERER_URL'];
+    delete env['ELECTRON_RUN_AS_NODE'];
+    app = await electron.launch({
+      executablePath: runtime.executablePath,
+      args: [REPO_ROOT, `--user-data-dir=${userData}`],
+      cwd: REPO_ROOT,
+      env: env as Record<string, string>,
+    });
+    page = await app.firstWindow();
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    if (userData) await rm(userData, { recursive: true, force: true });
+  });
+
+  test('the first screen shows the three business types', async () => {
+    expect(page.url()).toBe('app://renderer/index.html');
+    for (const type of BUSINESS_TYPE_INFO) {
+      await expect(
+        page.getByText(new RegExp(`${type.nameEn}|${type.nameZh}`)).first(),
+      ).toBeVisible();
+    }
+  });
+
+  test('the window runs with the secure web preferences', async () => {
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const windows = BrowserWindow.getAllWindows();
+      // getLastWebPreferences is undocumented (absent from electron.d.ts) but is what Electron's
+      // own tests use to read the preferences a window really runs with.
+      const contents = windows[0]?.webContents as unknown as { getLastWebPreferences(): object };
+      return { count: windows.length, prefs: contents?.getLastWebPreferences() };
+    });
+    expect(prefs.count).toBe(1);
+    expect(prefs.prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
+  });
+
+  test('the page has no Node, only the bridge, and the CSP blocks eval', async () => {
+    const reach = await page.evaluate((bridgeGlobal) => {
+      const g = globalThis as unknown as Record<string, unknown>;
+      let evalBlocked = false;
+      try {
+        (0, eval)('1');
+      } catch {
+        evalBlocked = true;
+      }
+      return {
+        require: typeof g['require'],
+        process: typeof g['process'],
+        bridgeKeys: Object.keys((g[bridgeGlobal] as object) ?? {}).sort(),
+        evalBlocked,
+      };
+    }, BRIDGE_GLOBAL);
+    expect(reach).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      bridgeKeys: [...REQUEST_NAMES, ...EVENT_NAMES].sort(),
+      evalBlocked: true,
+    });
+  });
+
+  test('the page reaches the main process through the bridge', async () => {
+    const info = await page.evaluate(async (bridgeGlobal) => {
+      const api = (globalThis as unknown as Record<string, { getAppInfo(): Promise<unknown> }>)[
+        bridgeGlobal
+      ];
+      return api!.getAppInfo();
+    }, BRIDGE_GLOBAL);
+    expect(info).toMatchObject({ ok: true, value: { browserPreview: false } });
+  });
+
+  test('window.open is denied', async () => {
+    await page.evaluate(() => {
+      (globalThis as unknown as { open(url: string): unknown }).open('app://renderer/index.html');
+    });
+    await page.waitForTimeout(300);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  });
+});

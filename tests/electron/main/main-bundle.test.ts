@@ -1,0 +1,312 @@
+// The built main process (out/main/index.js) booted against the fake electron module, with the
+// real services behind it (demo server on 127.0.0.1, real files in a temp userData folder).
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { REQUEST_CHANNEL_NAMES, requestChannels } from '../../../shared/ipc-contract';
+import { contentSecurityPolicy } from '../../../electron/services/app/content-security-policy';
+import { FakeElectron, FakeEvent, FakeWebContents, FakeWebFrameMain } from './fake-electron';
+import type { FakeBrowserWindowBase } from './fake-electron';
+import {
+  MAIN_BUNDLE,
+  PRELOAD_BUNDLE,
+  RENDERER_DIR,
+  loadMainBundle,
+  requireBuilt,
+} from './built-shell';
+
+const APP_URL = 'app://renderer/index.html';
+
+const EXPECTED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  preload: PRELOAD_BUNDLE,
+};
+
+function portIsOpen(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('the built main process', () => {
+  let userData: string;
+  let fake: FakeElectron;
+  let window: FakeBrowserWindowBase;
+  let beforeReady: { schemes: unknown[]; protocols: number; handlers: number };
+
+  const app = (): FakeWebFrameMain => window.webContents.mainFrame;
+  const invoke = (channel: string, payload?: unknown) =>
+    fake.invokeFrom(window.webContents, app(), channel, payload);
+
+  beforeAll(async () => {
+    requireBuilt(MAIN_BUNDLE);
+    requireBuilt(join(RENDERER_DIR, 'index.html'));
+    userData = await mkdtemp(join(tmpdir(), 'ice-shell-'));
+    fake = new FakeElectron({ userDataDir: userData });
+    await loadMainBundle(fake);
+    beforeReady = {
+      schemes: [...fake.privilegedSchemes],
+      protocols: fake.protocolHandlers.size,
+      handlers: fake.ipcHandlers.size,
+    };
+    fake.becomeReady();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 15_000 });
+    window = fake.windows[0]!;
+  });
+
+  afterAll(async () => {
+    // Quit like Electron would, so the demo server is closed even when a test failed early.
+    fake?.app.emit('will-quit', new FakeEvent());
+    await vi
+      .waitFor(() => expect(fake.quitCalls.length).toBeGreaterThan(0), { timeout: 10_000 })
+      .catch(() => undefined);
+    if (userData) await rm(userData, { recursive: true, force: true });
+  });
+
+  it('bundles its JS dependencies: only electron, Node built-ins and keytar stay external', async () => {
+    const code = await readFile(MAIN_BUNDLE, 'utf8');
+    const specifiers = [
+      ...code.matchAll(/^import\s[^'"]*?from\s*["']([^"']+)["']/gm),
+      ...code.matchAll(/^import\s*["']([^"']+)["']/gm),
+      ...code.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g),
+    ].map((match) => match[1]!);
+    const external = specifiers.filter(
+      (name) => name !== 'electron' && name !== 'keytar' && !isBuiltin(name),
+    );
+    expect(specifiers).toContain('electron');
+    expect(external).toEqual([]);
+  });
+
+  it('registers app:// as a privileged scheme before ready and serves it only after', () => {
+    expect(beforeReady.schemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+      },
+    ]);
+    expect(beforeReady.protocols).toBe(0);
+    expect(beforeReady.handlers).toBe(0);
+    expect([...fake.protocolHandlers.keys()]).toEqual(['app']);
+  });
+
+  it('creates one window with exactly the secure webPreferences, shown when ready', () => {
+    expect(window.options.webPreferences).toEqual(EXPECTED_WEB_PREFERENCES);
+    expect(existsSync(PRELOAD_BUNDLE)).toBe(true);
+    expect(window.options.show).toBe(false);
+    expect(window.options.backgroundColor).toBe('#111318');
+    expect(window.options.minWidth).toBeGreaterThan(0);
+    expect(window.loadedUrls).toEqual([APP_URL]);
+    expect(window.visible).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.visible).toBe(true);
+  });
+
+  it('handles every request channel of the contract, and nothing else', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...REQUEST_CHANNEL_NAMES].sort());
+  });
+
+  it("answers the app's own top frame through the real services", async () => {
+    expect(await invoke(requestChannels.getAppInfo.channel)).toEqual({
+      ok: true,
+      value: { version: '0.1.0-test', platform: process.platform, browserPreview: false },
+    });
+    const source = (await invoke(requestChannels.getLibrarySource.channel)) as {
+      ok: boolean;
+      value: { kind: string; endpoint: string };
+    };
+    expect(source.ok).toBe(true);
+    expect(source.value.kind).toBe('demo');
+    expect(source.value.endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('refuses senders it did not create, subframes, foreign origins and gone frames', async () => {
+    const channel = requestChannels.getAppInfo.channel;
+    const forbidden = { ok: false, error: { code: 'FORBIDDEN_SENDER' } };
+
+    const stranger = new FakeWebContents();
+    stranger.mainFrame.url = APP_URL;
+    expect(await fake.invokeFrom(stranger, stranger.mainFrame, channel)).toMatchObject(forbidden);
+
+    const iframe = window.webContents.subframe(APP_URL);
+    expect(await fake.invokeFrom(window.webContents, iframe, channel)).toMatchObject(forbidden);
+
+    const foreignTop = new FakeWebFrameMain('https://evil.example/page', null);
+    expect(await fake.invokeFrom(window.webContents, foreignTop, channel)).toMatchObject(forbidden);
+
+    expect(await fake.invokeFrom(window.webContents, null, channel)).toMatchObject(forbidden);
+
+    // The window's own top frame, once it shows another origin, loses access too.
+    const previous = app().url;
+    app().url = 'https://evil.example/';
+    try {
+      expect(await invoke(channel)).toMatchObject(forbidden);
+    } finally {
+      app().url = previous;
+    }
+  });
+
+  it('turns malformed payloads into INVALID_PAYLOAD data errors', async () => {
+    const invalid = { ok: false, error: { code: 'INVALID_PAYLOAD' } };
+    const listTags = requestChannels.listTags.channel;
+    expect(await invoke(listTags, { businessType: 'videos' })).toMatchObject(invalid);
+    expect(await invoke(listTags, { businessType: 'bgm', extra: 1 })).toMatchObject(invalid);
+    expect(await invoke(listTags, 'bgm')).toMatchObject(invalid);
+    expect(await invoke(requestChannels.getMedia.channel, { mediaId: '' })).toMatchObject(invalid);
+    expect(await invoke(requestChannels.getAppInfo.channel, { sneaky: true })).toMatchObject(
+      invalid,
+    );
+  });
+
+  it('opens only https links externally, through IPC and through window.open', async () => {
+    const openExternal = requestChannels.openExternal.channel;
+    const unsafe = { ok: false, error: { code: 'UNSAFE_URL' } };
+    for (const url of ['http://example.com/', 'javascript:alert(1)', 'file:///etc/passwd']) {
+      expect(await invoke(openExternal, { url })).toMatchObject(unsafe);
+    }
+    expect(fake.openedExternally).toEqual([]);
+    expect(await invoke(openExternal, { url: 'https://example.com/docs' })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(fake.openedExternally).toEqual(['https://example.com/docs']);
+
+    const handler = window.webContents.windowOpenHandler;
+    expect(handler).not.toBeNull();
+    expect(handler!({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
+    expect(handler!({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
+    expect(handler!({ url: APP_URL })).toEqual({ action: 'deny' });
+    await vi.waitFor(() =>
+      expect(fake.openedExternally).toEqual([
+        'https://example.com/docs',
+        'https://example.com/help',
+      ]),
+    );
+  });
+
+  it('keeps the window on the app origin and refuses webviews', () => {
+    const contents = window.webContents;
+    for (const event of ['will-navigate', 'will-redirect'] as const) {
+      expect(contents.attempt(event, 'https://evil.example/')).toBe(true);
+      expect(contents.attempt(event, 'file:///etc/passwd')).toBe(true);
+      expect(contents.attempt(event, 'app://evil/index.html')).toBe(true);
+      expect(contents.attempt(event, 'http://127.0.0.1:5173/')).toBe(true);
+      expect(contents.attempt(event, 'app://renderer/other.html')).toBe(false);
+    }
+    expect(contents.attempt('will-navigate', 'app://renderer/index.html')).toBe(false);
+    expect(contents.attachWebviewAttempt()).toBe(true);
+  });
+
+  it('guards any other webContents the app might get as well', () => {
+    const other = new FakeWebContents();
+    fake.app.emit('web-contents-created', new FakeEvent(), other);
+    expect(other.attempt('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(other.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies permission requests and checks', () => {
+    const request = fake.permissionRequestHandler;
+    const check = fake.permissionCheckHandler;
+    expect(request).not.toBeNull();
+    expect(check).not.toBeNull();
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'hid']) {
+      const answers: boolean[] = [];
+      request!(window.webContents, permission, (granted) => answers.push(granted), {
+        requestingUrl: APP_URL,
+      });
+      expect(answers).toEqual([false]);
+      expect(check!(window.webContents, permission, 'app://renderer', {})).toBe(false);
+    }
+    // The one exception: the app's own page may reach the demo server on 127.0.0.1.
+    expect(check!(window.webContents, 'loopback-network', 'app://renderer', {})).toBe(true);
+    expect(check!(window.webContents, 'loopback-network', 'https://evil.example', {})).toBe(false);
+  });
+
+  it('serves index.html from the renderer folder with the strict CSP header', async () => {
+    const serve = fake.protocolHandlers.get('app')!;
+    const expected = await readFile(join(RENDERER_DIR, 'index.html'), 'utf8');
+    for (const url of [APP_URL, 'app://renderer/']) {
+      const response = await serve(new Request(url));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+      expect(await response.text()).toBe(expected);
+    }
+    const missing = await serve(new Request('app://renderer/nope.js'));
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect((await serve(new Request('app://other-host/index.html'))).status).toBe(404);
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    const serve = fake.protocolHandlers.get('app')!;
+    const outside = await readFile(MAIN_BUNDLE, 'utf8');
+    const attempts = [
+      'app://renderer/../main/index.js',
+      'app://renderer/%2e%2e/main/index.js',
+      'app://renderer/..%2fmain%2findex.js',
+      'app://renderer/%2e%2e%2fmain%2findex.js',
+      'app://renderer/..%5cmain%5cindex.js',
+      'app://renderer/..\\main\\index.js',
+      `app://renderer/${encodeURIComponent(MAIN_BUNDLE)}`,
+      `app://renderer/${MAIN_BUNDLE}`,
+      'app://renderer/C:%5CWindows%5Cwin.ini',
+      'app://renderer/index.html%00.js',
+    ];
+    for (const url of attempts) {
+      const response = await serve(new Request(url));
+      expect([400, 403, 404], url).toContain(response.status);
+      expect(await response.text(), url).not.toBe(outside);
+    }
+  });
+
+  it('focuses the existing window when a second instance starts', () => {
+    window.minimized = true;
+    fake.app.emit('second-instance', new FakeEvent(), [], '/');
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(true);
+  });
+
+  it('quits when the last window closes and closes the services before quitting', async () => {
+    const source = (await invoke(requestChannels.getLibrarySource.channel)) as {
+      value: { endpoint: string };
+    };
+    const port = Number(source.value.endpoint.split(':')[1]);
+    expect(await portIsOpen('127.0.0.1', port)).toBe(true);
+
+    fake.app.emit('window-all-closed');
+    if (process.platform !== 'darwin') expect(fake.quitCalls).toEqual(['quit']);
+    const quitsBefore = fake.quitCalls.length;
+
+    const willQuit = new FakeEvent();
+    fake.app.emit('will-quit', willQuit);
+    expect(willQuit.defaultPrevented).toBe(true);
+    // A second will-quit while closing is held back too.
+    const again = new FakeEvent();
+    fake.app.emit('will-quit', again);
+    expect(again.defaultPrevented).toBe(true);
+
+    await vi.waitFor(() => expect(fake.quitCalls.length).toBe(quitsBefore + 1));
+    expect(await portIsOpen('127.0.0.1', port)).toBe(false);
+    const final = new FakeEvent();
+    fake.app.emit('will-quit', final);
+    expect(final.defaultPrevented).toBe(false);
+  });
+});

@@ -1,0 +1,245 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { downloadFile } from '../../../../electron/services/ice/download-file';
+import type { DownloadFileOptions } from '../../../../electron/services/ice/download-file';
+import { AppError } from '../../../../shared/errors';
+
+const FILE = randomBytes(256 * 1024 + 123);
+
+type Fault = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+let server: Server;
+let base: string;
+let fault: Fault | null = null;
+const seen: Array<{ url: string; range: string | undefined }> = [];
+
+/** Serves FILE at /media/file.bin with Range support, unless the current fault answers first. */
+function serveFile(req: IncomingMessage, res: ServerResponse): void {
+  seen.push({ url: req.url ?? '', range: req.headers.range });
+  if (fault?.(req, res)) return;
+  if (!req.url?.startsWith('/media/file.bin')) {
+    res.writeHead(404).end();
+    return;
+  }
+  const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+  if (range) {
+    const start = Number(range[1]);
+    res.writeHead(206, {
+      'content-length': FILE.length - start,
+      'content-range': `bytes ${start}-${FILE.length - 1}/${FILE.length}`,
+    });
+    res.end(FILE.subarray(start));
+    return;
+  }
+  res.writeHead(200, { 'content-length': FILE.length });
+  res.end(FILE);
+}
+
+beforeAll(async () => {
+  server = createServer(serveFile);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(
+  () =>
+    new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+);
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ice-download-'));
+  fault = null;
+  seen.length = 0;
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function download(overrides: Partial<DownloadFileOptions> = {}) {
+  return downloadFile({
+    url: `${base}/media/file.bin?Expires=9999999999&Signature=sig`,
+    dir,
+    fileName: 'file.bin',
+    expectedSize: FILE.length,
+    allowInternalHosts: true,
+    retryBaseDelayMs: 1,
+    ...overrides,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('downloadFile', () => {
+  it('writes the complete file and reports progress up to the total', async () => {
+    const progress: number[] = [];
+    const result = await download({ onProgress: (p) => progress.push(p.bytes) });
+    expect(result).toEqual({ path: join(dir, 'file.bin'), bytes: FILE.length });
+    expect((await readFile(result.path)).equals(FILE)).toBe(true);
+    expect(progress.at(-1)).toBe(FILE.length);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(await readdir(dir)).toEqual(['file.bin']);
+  });
+
+  it('resumes with Range after the connection drops mid-body', async () => {
+    let cuts = 0;
+    fault = (req, res) => {
+      if (cuts >= 2) return false;
+      cuts++;
+      const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      res.writeHead(start ? 206 : 200, {
+        'content-length': FILE.length - start,
+        ...(start ? { 'content-range': `bytes ${start}-${FILE.length - 1}/${FILE.length}` } : {}),
+      });
+      res.write(FILE.subarray(start, start + 50_000));
+      setTimeout(() => res.socket?.destroy(), 20);
+      return true;
+    };
+    const result = await download();
+    expect((await readFile(result.path)).equals(FILE)).toBe(true);
+    expect(seen.map((s) => s.range)).toEqual([undefined, 'bytes=50000-', 'bytes=100000-']);
+  });
+
+  it('starts over when the server ignores Range', async () => {
+    let first = true;
+    fault = (req, res) => {
+      if (first) {
+        first = false;
+        res.writeHead(200, { 'content-length': FILE.length });
+        res.write(FILE.subarray(0, 70_000));
+        setTimeout(() => res.socket?.destroy(), 20);
+        return true;
+      }
+      res.writeHead(200, { 'content-length': FILE.length });
+      res.end(FILE);
+      return true;
+    };
+    const result = await download();
+    expect((await readFile(result.path)).equals(FILE)).toBe(true);
+    expect(seen[1]!.range).toBe('bytes=70000-');
+  });
+
+  it('refuses a resume at the wrong offset', async () => {
+    let first = true;
+    fault = (_req, res) => {
+      if (first) {
+        first = false;
+        res.writeHead(200, { 'content-length': FILE.length });
+        res.write(FILE.subarray(0, 10_000));
+        setTimeout(() => res.socket?.destroy(), 20);
+      } else {
+        res.writeHead(206, { 'content-range': `bytes 0-${FILE.length - 1}/${FILE.length}` });
+        res.end(FILE);
+      }
+      return true;
+    };
+    const error = await failure(download());
+    expect(error.code).toBe('BAD_RESPONSE');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('gives URL_EXPIRED for an expired signed URL, without the signature in the message', async () => {
+    fault = (_req, res) => {
+      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.end(
+        '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired.</Message></Error>',
+      );
+      return true;
+    };
+    const error = await failure(download());
+    expect(error.code).toBe('URL_EXPIRED');
+    expect(error.message).not.toContain('Signature');
+    expect(error.message).not.toContain('Expires');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('never overwrites: a second download becomes "name (1).ext", or FILE_EXISTS on request', async () => {
+    await writeFile(join(dir, 'file.bin'), 'precious');
+    const second = await download();
+    expect(second.path).toBe(join(dir, 'file (1).bin'));
+    expect(await readFile(join(dir, 'file.bin'), 'utf8')).toBe('precious');
+    const error = await failure(download({ ifExists: 'fail' }));
+    expect(error.code).toBe('FILE_EXISTS');
+    expect((await readdir(dir)).sort()).toEqual(['file (1).bin', 'file.bin']);
+  });
+
+  it('keeps hostile names inside the folder', async () => {
+    const inner = join(dir, 'inner');
+    await mkdir(inner);
+    const result = await download({ dir: inner, fileName: '../../escape.bin' });
+    expect(result.path).toBe(join(inner, 'escape.bin'));
+    expect(await readdir(dir)).toEqual(['inner']);
+  });
+
+  it('rejects a file larger than listed and removes the partial file', async () => {
+    const error = await failure(download({ expectedSize: FILE.length - 10 }));
+    expect(error.code).toBe('BAD_RESPONSE');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('cancels, leaving nothing behind', async () => {
+    fault = (_req, res) => {
+      res.writeHead(200, { 'content-length': FILE.length });
+      res.write(FILE.subarray(0, 1000));
+      return true; // then stall
+    };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const error = await failure(download({ signal: controller.signal }));
+    expect(error.code).toBe('CANCELLED');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('retries 5xx and gives up with SERVER_ERROR', async () => {
+    fault = (_req, res) => {
+      res.writeHead(503).end();
+      return true;
+    };
+    const error = await failure(download({ retryLimit: 2 }));
+    expect(error.code).toBe('SERVER_ERROR');
+    expect(seen).toHaveLength(3);
+  });
+
+  it('refuses internal hosts unless allowed, and non-http schemes', async () => {
+    expect((await failure(download({ allowInternalHosts: false }))).code).toBe('UNSAFE_URL');
+    expect((await failure(download({ url: 'file:///etc/passwd' }))).code).toBe('UNSAFE_URL');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('maps a full disk to DISK_FULL and removes the .part', async (context) => {
+    const mountPoint = await mkdtemp(join(tmpdir(), 'ice-tinyfs-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint], { stdio: 'ignore' });
+    } catch {
+      await rm(mountPoint, { recursive: true, force: true });
+      console.warn('Skipping DISK_FULL test: cannot mount a small tmpfs (needs root).');
+      context.skip();
+      return;
+    }
+    try {
+      const error = await failure(download({ dir: mountPoint }));
+      expect(error.code).toBe('DISK_FULL');
+      expect(await readdir(mountPoint)).toEqual([]);
+    } finally {
+      execFileSync('umount', [mountPoint]);
+      await rm(mountPoint, { recursive: true, force: true });
+    }
+  });
+});

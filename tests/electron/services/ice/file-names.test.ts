@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import {
+  MAX_NAME_BYTES,
+  numberedName,
+  pathInside,
+  sanitizeFileName,
+} from '../../../../electron/services/ice/file-names';
+
+describe('sanitizeFileName', () => {
+  it.each([
+    ['music.mp3', 'music.mp3'],
+    ['../../etc/passwd', 'etc_passwd'],
+    ['..\\..\\Windows\\win.ini', 'Windows_win.ini'],
+    ['/abs/path.png', 'abs_path.png'],
+    ['..', 'download'],
+    ['...', 'download'],
+    ['', 'download'],
+    ['.hidden', 'hidden'],
+    ['trailing. . .', 'trailing'],
+    ['name. ', 'name'],
+    ['a<b>c:d"e|f?g*h.png', 'a_b_c_d_e_f_g_h.png'],
+    ['tab\there\nnew\u0000null\u007f.gif', 'tab_here_new_null_.gif'],
+    ['CON', '_CON'],
+    ['con.txt', '_con.txt'],
+    ['Lpt1.mp3', '_Lpt1.mp3'],
+    ['COM1.tar.gz', '_COM1.tar.gz'],
+    ['console.mp3', 'console.mp3'],
+    ['贴纸 气氛.png', '贴纸 气氛.png'],
+  ])('%j -> %j', (raw, expected) => {
+    expect(sanitizeFileName(raw)).toBe(expected);
+  });
+
+  it('caps the length in bytes, keeping the extension and whole characters', () => {
+    const long = `${'标'.repeat(300)}.mp3`;
+    const safe = sanitizeFileName(long);
+    expect(Buffer.byteLength(safe)).toBeLessThanOrEqual(MAX_NAME_BYTES);
+    expect(safe.endsWith('.mp3')).toBe(true);
+    expect(safe).toMatch(/^标+\.mp3$/);
+    const emoji = sanitizeFileName(`${'🎵'.repeat(100)}.wav`);
+    expect(emoji).toMatch(/^(🎵)+\.wav$/u);
+  });
+
+  it('numbers alternatives before the extension', () => {
+    expect(numberedName('a.mp3', 1)).toBe('a (1).mp3');
+    expect(numberedName('noext', 2)).toBe('noext (2)');
+  });
+});
+
+describe('pathInside', () => {
+  const dir = resolve('/tmp/downloads');
+  it('accepts a plain name', () => {
+    expect(pathInside(dir, 'a.png')).toBe(join(dir, 'a.png'));
+  });
+  it.each(['../a.png', '/etc/passwd', 'sub/a.png', '..', '.', ''])('refuses %j', (name) => {
+    expect(() => pathInside(dir, name)).toThrow(expect.objectContaining({ code: 'UNSAFE_PATH' }));
+  });
+  it('keeps every sanitized hostile name inside the folder', () => {
+    for (const hostile of ['../../x', '..\\x', '/x', 'a/../../b', '\u0000/..', 'C:\\x', '....//x']) {
+      const path = pathInside(dir, sanitizeFileName(hostile));
+      expect(path.startsWith(`${dir}/`)).toBe(true);
+    }
+  });
+});
