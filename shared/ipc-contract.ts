@@ -6,6 +6,13 @@
 import { z } from 'zod';
 import { BUSINESS_TYPES } from './domain';
 import type { LibrarySource, MediaItem, MediaPage, MediaTag } from './domain';
+import type {
+  AccountFieldErrors,
+  AccountStatus,
+  AppSettings,
+  ConnectionTestResult,
+  SettingsSnapshot,
+} from './account';
 import type { Result } from './errors';
 
 /** A type-only marker: carries T for inference, nothing at run time. */
@@ -19,6 +26,16 @@ function phantom<T>(): Phantom<T> {
 const businessType = z.enum(BUSINESS_TYPES);
 const mediaId = z.string().min(1).max(128);
 const tagId = z.string().min(1).max(64);
+
+// The secret and token are bounded here; their content is checked by the account service.
+const accountForm = z.strictObject({
+  accessKeyId: z.string().max(128),
+  accessKeySecret: z.string().max(256),
+  securityToken: z.string().max(16_384).nullable().optional(),
+  region: z.string().max(32),
+  endpoint: z.string().max(2048).nullable().optional(),
+  signatureMethod: z.string().max(8),
+});
 
 export interface AppInfo {
   version: string;
@@ -58,6 +75,49 @@ export const requestChannels = {
     request: z.strictObject({ mediaId }),
     response: phantom<MediaItem>(),
   },
+  setLibrarySource: {
+    channel: 'library:set-source',
+    request: z.strictObject({ kind: z.enum(['demo', 'account', 'anonymous']) }),
+    response: phantom<LibrarySource>(),
+  },
+  getAccountStatus: {
+    channel: 'account:get-status',
+    request: z.undefined(),
+    response: phantom<AccountStatus>(),
+  },
+  validateAccount: {
+    channel: 'account:validate',
+    request: accountForm,
+    response: phantom<AccountFieldErrors>(),
+  },
+  testAccount: {
+    channel: 'account:test',
+    request: accountForm,
+    response: phantom<ConnectionTestResult>(),
+  },
+  saveAccount: {
+    channel: 'account:save',
+    request: z.strictObject({ form: accountForm, sessionOnly: z.boolean().optional() }),
+    response: phantom<AccountStatus>(),
+  },
+  clearAccount: {
+    channel: 'account:clear',
+    request: z.undefined(),
+    response: phantom<AccountStatus>(),
+  },
+  getSettings: {
+    channel: 'settings:get',
+    request: z.undefined(),
+    response: phantom<SettingsSnapshot>(),
+  },
+  updateSettings: {
+    channel: 'settings:update',
+    request: z.strictObject({
+      language: z.enum(['system', 'en', 'zh-CN']).optional(),
+      theme: z.enum(['system', 'dark', 'light']).optional(),
+    }),
+    response: phantom<AppSettings>(),
+  },
   openExternal: {
     channel: 'shell:open-external',
     request: z.strictObject({ url: z.string().min(1).max(2048) }),
@@ -69,6 +129,10 @@ export const eventChannels = {
   onLibrarySourceChanged: {
     channel: 'library:source-changed',
     payload: phantom<LibrarySource>(),
+  },
+  onAccountChanged: {
+    channel: 'account:changed',
+    payload: phantom<AccountStatus>(),
   },
 } as const;
 

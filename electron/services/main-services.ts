@@ -10,17 +10,29 @@ import type { Handlers, IpcRouter, RouterLogger } from './ipc/ipc-router';
 import { EventHub } from './app/event-hub';
 import { checkExternalUrl } from './app/external-url';
 import { LibraryService } from './library/library-service';
+import { LibrarySources } from './library/library-sources';
+import { AccountService } from './account/account-service';
+import { CredentialVault } from './secrets/credential-vault';
+import { KeytarStore } from './secrets/keytar-store';
+import { keychainServiceName } from './secrets/secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { SettingsStore } from './settings/settings-store';
+import type { LibrarySourceKind } from '../../shared/domain';
 
 export interface MainServicesOptions {
   /** The app's data folder (Electron: app.getPath('userData')). */
   dataDir: string;
   appVersion: string;
   platform: string;
+  /** Packaged builds and development builds keep their AccessKeys under different names. */
+  isPackaged?: boolean;
   browserPreview: boolean;
   /** Opens an already-checked https URL in the system browser. */
   openExternal: (url: string) => Promise<void>;
   /** Where the demo library's generated media are cached; defaults inside dataDir. */
   demoMediaDir?: string;
+  /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
+  keychain?: SecretStore;
   logger?: RouterLogger;
 }
 
@@ -29,21 +41,51 @@ export interface MainServices {
   readonly handlers: Handlers;
   readonly events: EventHub;
   readonly demoServer: DemoServer;
+  /** A sentence for the user when the settings file had to be set aside at start, else null. */
+  readonly startupNotice: string | null;
   close(): Promise<void>;
 }
 
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
+  const settings = new SettingsStore({ dataDir: options.dataDir });
+  const { notice: startupNotice } = await settings.load();
   const demoServer = await startDemoServer({
     mediaDir: options.demoMediaDir ?? join(options.dataDir, 'demo-library'),
   });
-  const demoEndpoint = new URL(demoServer.url);
-  const library = new LibraryService({
-    source: { kind: 'demo', endpoint: demoEndpoint.host },
-    api: createIceClient({
-      endpoint: { scheme: 'http', host: demoEndpoint.hostname, port: Number(demoEndpoint.port) },
-    }),
+  const keychain =
+    options.keychain ??
+    new KeytarStore({ service: keychainServiceName(options.isPackaged ?? false) });
+  const account = new AccountService({
+    keychain: new CredentialVault(keychain),
+    settings,
+    createClient: (config) => createIceClient(config),
   });
+  const sources = new LibrarySources({ demoServerUrl: demoServer.url, account, settings });
   const events = new EventHub();
+
+  // Start on the saved source; a source that cannot open (no key any more) falls back to demo.
+  const library = new LibraryService(sources.demo());
+  const saved = settings.current().librarySource;
+  if (saved !== 'demo') {
+    try {
+      library.use(await sources.open(saved));
+    } catch {
+      await settings.update({ librarySource: 'demo' });
+    }
+  }
+
+  async function switchSource(kind: LibrarySourceKind) {
+    library.use(await sources.open(kind));
+    if (settings.current().librarySource !== kind) await settings.update({ librarySource: kind });
+    events.emit('onLibrarySourceChanged', library.source);
+    return library.source;
+  }
+
+  async function accountChanged() {
+    const status = await account.status();
+    events.emit('onAccountChanged', status);
+    return status;
+  }
 
   const handlers: Handlers = {
     getAppInfo: async () => ({
@@ -52,9 +94,25 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       browserPreview: options.browserPreview,
     }),
     getLibrarySource: async () => library.source,
+    setLibrarySource: async ({ kind }) => switchSource(kind),
     listTags: async ({ businessType }) => library.listTags(businessType),
     listMedia: async (query) => library.listMedia(query),
     getMedia: async ({ mediaId }) => library.getMedia(mediaId),
+    getAccountStatus: async () => account.status(),
+    validateAccount: async (form) => account.validateInput(form),
+    testAccount: async (form) => account.testConnection(form),
+    saveAccount: async ({ form, sessionOnly }) => {
+      await account.save(form, { sessionOnly: sessionOnly ?? false });
+      await switchSource('account');
+      return accountChanged();
+    },
+    clearAccount: async () => {
+      await account.clear();
+      if (library.source.kind === 'account') await switchSource('demo');
+      return accountChanged();
+    },
+    getSettings: async () => ({ settings: settings.current(), notice: startupNotice }),
+    updateSettings: async (patch) => settings.update(patch),
     openExternal: async ({ url }) => options.openExternal(checkExternalUrl(url)),
   };
 
@@ -63,6 +121,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     handlers,
     events,
     demoServer,
+    startupNotice,
     close: () => demoServer.close(),
   };
 }

@@ -28,7 +28,7 @@ export function LibraryView() {
   const place = `${typeName} · ${heading}`;
 
   let count: string | null = null;
-  if (list?.status === 'ready') {
+  if (list?.status === 'ready' && list.ids.length > 0) {
     const total = list.totalCount ?? list.ids.length;
     count =
       list.ids.length < total ? t.library.loadedOf(list.ids.length, total) : t.library.itemCount(total);

@@ -120,7 +120,7 @@ export async function encodePng(image: RgbaImage): Promise<Buffer> {
   ihdr[8] = 8; // bit depth
   ihdr[9] = opaque ? 2 : 6; // color type
   // compression, filter method and interlace stay 0
-  const idat = await deflateAsync(filtered, { level: 7, memLevel: 9 });
+  const idat = await deflateAsync(filtered, { level: 6, memLevel: 9 });
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),

@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { createIpcRouter } from '../../../../electron/services/ipc/ipc-router';
 import type { Handlers } from '../../../../electron/services/ipc/ipc-router';
-import { REQUEST_CHANNEL_NAMES, requestChannels } from '../../../../shared/ipc-contract';
+import {
+  REQUEST_CHANNEL_NAMES,
+  REQUEST_NAMES,
+  requestChannels,
+} from '../../../../shared/ipc-contract';
 import { AppError } from '../../../../shared/errors';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unexpected = async (): Promise<never> => {
     throw new Error('not expected in this test');
   };
+  const all = Object.fromEntries(
+    REQUEST_NAMES.map((name) => [name, unexpected]),
+  ) as unknown as Handlers;
   return {
+    ...all,
     getAppInfo: async () => ({ version: '1.0.0', platform: 'linux', browserPreview: false }),
     getLibrarySource: async () => ({ kind: 'demo', endpoint: '127.0.0.1:9' }),
-    listTags: unexpected,
-    listMedia: unexpected,
-    getMedia: unexpected,
-    openExternal: unexpected,
     ...overrides,
-  };
+  } as Handlers;
 }
 
 describe('createIpcRouter', () => {

@@ -1,0 +1,52 @@
+// Builds the ICE client behind each library source. The demo source reads the built-in server;
+// the account source signs with the stored AccessKey; the anonymous source calls the configured
+// region unsigned, as the official SDK does for the public list calls.
+
+import { AppError } from '../../../shared/errors';
+import type { LibrarySource, LibrarySourceKind } from '../../../shared/domain';
+import type { AccountService } from '../account/account-service';
+import type { SettingsStore } from '../settings/settings-store';
+import { createIceClient } from '../ice/ice-client';
+import { parseEndpointUrl, resolveEndpoint } from '../ice/endpoint';
+import type { EndpointConfig } from '../ice/endpoint';
+import type { IceLibraryApi } from '../ice/ice-api';
+import type { ActiveLibrary } from './library-service';
+
+export interface LibrarySourcesOptions {
+  demoServerUrl: string;
+  account: AccountService;
+  settings: SettingsStore;
+}
+
+export class LibrarySources {
+  constructor(private readonly options: LibrarySourcesOptions) {}
+
+  demo(): ActiveLibrary {
+    const url = new URL(this.options.demoServerUrl);
+    const api = createIceClient({
+      endpoint: { scheme: 'http', host: url.hostname, port: Number(url.port) },
+    });
+    return { source: { kind: 'demo', endpoint: url.host }, api };
+  }
+
+  async open(kind: LibrarySourceKind): Promise<ActiveLibrary> {
+    if (kind === 'demo') return this.demo();
+    const settings = this.options.settings.current();
+    const endpoint: EndpointConfig =
+      settings.endpoint === null ? settings.region : parseEndpointUrl(settings.endpoint);
+    const source: LibrarySource = { kind, endpoint: resolveEndpoint(endpoint).host };
+    let api: IceLibraryApi | null;
+    if (kind === 'account') {
+      api = await this.options.account.createConfiguredClient();
+      if (api === null) {
+        throw new AppError(
+          'AUTH_REQUIRED',
+          'Add an AccessKey in Settings to browse with your account.',
+        );
+      }
+    } else {
+      api = createIceClient({ endpoint, signatureMethod: settings.signatureMethod });
+    }
+    return { source, api };
+  }
+}

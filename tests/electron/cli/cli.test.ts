@@ -1,0 +1,240 @@
+// The CLI as a user runs it: a real subprocess (tsx electron/cli/main.ts) against a local
+// ICE-compatible server that verifies signatures and serves files.
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSignatureVerifier } from '../../../electron/services/ice/verify-signature';
+import {
+  catalogue,
+  mediaInfo,
+  sendJson,
+  startTestServer,
+} from '../services/ice/helpers/test-server';
+import type { TestServer } from '../services/ice/helpers/test-server';
+
+const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const KEY = { accessKeyId: 'LTAI-cli', accessKeySecret: 'cli-secret-do-not-print' };
+const FILE_BYTES = Buffer.from('RIFF....WAVEfmt pretend audio bytes '.repeat(100));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((done) => {
+    execFile(
+      TSX,
+      ['electron/cli/main.ts', ...args],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          ...env,
+        },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const withKey = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.accessKeyId,
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.accessKeySecret,
+};
+
+let server: TestServer;
+let endpoint: string;
+
+beforeAll(async () => {
+  const verify = createSignatureVerifier({
+    credentials: [KEY],
+    anonymousActions: ['ListPublicMediaBasicInfos', 'ListAllPublicMediaTags'],
+  });
+  const list = catalogue(230);
+  server = await startTestServer();
+  endpoint = server.url;
+  server.handle((req, res) => {
+    if (req.path.startsWith('/files/')) {
+      res.writeHead(200, { 'content-length': FILE_BYTES.length });
+      res.end(FILE_BYTES);
+      return;
+    }
+    const outcome = verify(req);
+    if (!outcome.ok) {
+      sendJson(res, outcome.httpStatus, {
+        RequestId: 'req-cli-err',
+        Code: outcome.code,
+        Message: outcome.message,
+      });
+      return;
+    }
+    if (req.action === 'ListPublicMediaBasicInfos') sendJson(res, 200, list(req));
+    else if (req.action === 'ListAllPublicMediaTags') {
+      sendJson(res, 200, {
+        RequestId: 'r',
+        MediaTagList: [
+          { MediaTagId: 'bgm-romantic', MediaTagNameChinese: 'Romantic', MediaTagNameEnglish: '浪漫' },
+        ],
+      });
+    } else if (req.action === 'GetPublicMediaInfo') {
+      const id = req.query.get('MediaId') ?? '';
+      if (id === 'missing') {
+        sendJson(res, 404, { RequestId: 'req-404', Code: 'InvalidMediaId.NotFound' });
+        return;
+      }
+      const info = mediaInfo(id);
+      info.FileInfoList = [
+        {
+          FileBasicInfo: {
+            FileName: '../song.wav',
+            FileSize: String(FILE_BYTES.length),
+            FileUrl: `${endpoint}/files/song.wav?Expires=9999999999&Signature=s`,
+          },
+        },
+      ];
+      sendJson(res, 200, { RequestId: 'r', MediaInfo: info });
+    } else sendJson(res, 404, { Code: 'InvalidAction.NotFound' });
+  });
+});
+afterAll(() => server.close());
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ice-cli-'));
+  return () => rm(dir, { recursive: true, force: true });
+});
+
+describe('ice CLI', () => {
+  it('list --json prints one object per item with normalized fields', async () => {
+    const run = await cli(['list', '--endpoint', endpoint, '--json', '--page-size', '7'], withKey);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toMatchObject({
+      mediaId: 'media-1',
+      title: '贴纸 1',
+      businessType: 'sticker',
+      mediaType: 'image',
+      tags: ['sticker-cute', 'sticker-daily'],
+      files: [
+        {
+          fileName: 'media-1.png',
+          fileSize: 1000,
+          formatName: 'png_pipe',
+          duration: null,
+          width: 512,
+          height: 512,
+          bitrate: null,
+        },
+      ],
+    });
+    expect(server.requests.at(-1)!.headers.authorization).toMatch(/^ACS3-HMAC-SHA256/);
+  });
+
+  it('list --all walks every page; without credentials it calls anonymously', async () => {
+    const run = await cli(['list', '--endpoint', endpoint, '--all', '--json', '--signature', 'v1']);
+    expect(run.code).toBe(0);
+    const ids = run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { mediaId: string }).mediaId);
+    expect(ids).toHaveLength(230);
+    expect(ids[229]).toBe('media-230');
+    expect(server.requests.at(-1)!.headers.authorization).toBeUndefined();
+  });
+
+  it('list prints a readable table by default', async () => {
+    const run = await cli(['list', '--endpoint', endpoint, '--business-type', 'sticker'], withKey);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^MEDIA ID\s+TYPE\s+TITLE/);
+    expect(run.stdout).toContain('media-20');
+    expect(run.stdout).toContain('Page 1 of 12 (230 media)');
+  });
+
+  it('tags shows names by script', async () => {
+    const run = await cli(['tags', '--endpoint', endpoint, '--json', '--business-type', 'bgm']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toEqual({
+      id: 'bgm-romantic',
+      businessType: 'bgm',
+      nameZh: '浪漫',
+      nameEn: 'Romantic',
+    });
+  });
+
+  it('download writes the files inside --to and prints {mediaId, path, bytes}', async () => {
+    const run = await cli(
+      ['download', 'song-1', 'song-2', '--to', dir, '--endpoint', endpoint, '--json'],
+      withKey,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      { mediaId: 'song-1', path: join(dir, 'song.wav'), bytes: FILE_BYTES.length },
+      { mediaId: 'song-2', path: join(dir, 'song (1).wav'), bytes: FILE_BYTES.length },
+    ]);
+    expect((await readFile(join(dir, 'song.wav'))).equals(FILE_BYTES)).toBe(true);
+  });
+
+  it('exits 1 with code, message and RequestId on a service error, never printing the secret', async () => {
+    const run = await cli(['info', 'x', '--endpoint', endpoint], {
+      ...withKey,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-value',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('AUTH_SIGNATURE_MISMATCH');
+    expect(run.stderr).toContain('The AccessKey secret does not match');
+    expect(run.stderr).toContain('RequestId: req-cli-err');
+    expect(run.stderr + run.stdout).not.toContain('wrong-secret-value');
+
+    const missing = await cli(['info', 'missing', '--endpoint', endpoint, '--json'], withKey);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stderr.trim())).toEqual({
+      error: { code: 'NOT_FOUND', message: expect.any(String), requestId: 'req-404' },
+    });
+  });
+
+  it('exits 1 with a clear message when info has no credentials', async () => {
+    const run = await cli(['info', 'x', '--endpoint', endpoint]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('AUTH_REQUIRED');
+    expect(run.stderr).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
+  });
+
+  it('exits 1 with NETWORK when nothing listens', async () => {
+    const run = await cli(['tags', '--endpoint', 'http://127.0.0.1:1', '--json']);
+    // tags falls back to the documented list, so it still succeeds
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(17);
+    const list = await cli(['list', '--endpoint', 'http://127.0.0.1:1']);
+    expect(list.code).toBe(1);
+    expect(list.stderr).toContain('NETWORK');
+  });
+
+  it.each([
+    [['frobnicate']],
+    [['list', '--page-size', '500']],
+    [['list', '--business-type', 'video']],
+    [['list', '--bogus']],
+    [['info']],
+    [['download', 'abc']],
+    [['list', '--to', '/tmp']],
+    [['list', '--demo', '--region', 'cn-beijing']],
+    [['list', '--signature', 'v2']],
+    [['list', '--endpoint', 'ftp://example.com']],
+  ])('exits 2 with usage for %j', async (args) => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: npm run --silent cli');
+  });
+});
