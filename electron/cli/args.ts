@@ -125,7 +125,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     case 'list': {
       noPositionals(name, rest);
       const all = values.all ?? false;
-      if (all && values.page !== undefined) throw new UsageError('--page and --all exclude each other.');
+      if (all && values.page !== undefined)
+        throw new UsageError('--page and --all exclude each other.');
       const pageSize = optionalInt('--page-size', values['page-size'], 1, 100);
       const page = optionalInt('--page', values.page, 1, 1_000_000);
       return {
@@ -151,7 +152,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
 }
 
-function parseTarget(endpoint: string | undefined, region: string | undefined, demo: boolean): Target {
+function parseTarget(
+  endpoint: string | undefined,
+  region: string | undefined,
+  demo: boolean,
+): Target {
   const chosen = [endpoint !== undefined, region !== undefined, demo].filter(Boolean).length;
   if (chosen > 1) throw new UsageError('Choose only one of --endpoint, --region and --demo.');
   if (demo) return { kind: 'demo' };

@@ -128,7 +128,10 @@ async function listMedia(
   const call = io.signal ? { signal: io.signal } : {};
   if (command.all) {
     const rows: string[][] = [];
-    for await (const item of client.listAllMedia({ ...query, pageSize: command.pageSize ?? 100 }, call)) {
+    for await (const item of client.listAllMedia(
+      { ...query, pageSize: command.pageSize ?? 100 },
+      call,
+    )) {
       if (json) io.out(JSON.stringify(mediaJson(item)));
       else rows.push(mediaTableRow(item));
     }
@@ -142,7 +145,8 @@ async function listMedia(
     for (const item of page.items) io.out(JSON.stringify(mediaJson(item)));
     return EXIT_OK;
   }
-  const pages = page.totalCount === null ? null : Math.max(1, Math.ceil(page.totalCount / pageSize));
+  const pages =
+    page.totalCount === null ? null : Math.max(1, Math.ceil(page.totalCount / pageSize));
   io.out(table(MEDIA_TABLE_HEADER, page.items.map(mediaTableRow)));
   io.out(
     `\nPage ${pageNo}${pages === null ? '' : ` of ${pages}`}` +
@@ -224,7 +228,10 @@ function report(error: unknown, io: CliIo, json: boolean, mediaId?: string): num
   const appError =
     error instanceof AppError
       ? error
-      : new AppError('INTERNAL', `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+      : new AppError(
+          'INTERNAL',
+          `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
+        );
   if (json) {
     io.err(JSON.stringify({ error: { ...appError.toData(), ...(mediaId ? { mediaId } : {}) } }));
   } else {

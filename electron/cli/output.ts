@@ -23,18 +23,16 @@ export function mediaJson(item: MediaItem): Record<string, unknown> {
     coverUrl: item.coverUrl,
     description: item.description,
     createTime: item.createTime,
-    files: item.files.map(
-      (f): ListedFileJson => ({
-        fileName: f.fileName,
-        fileSize: f.fileSize,
-        url: f.url,
-        formatName: f.formatName,
-        duration: f.duration,
-        width: f.width,
-        height: f.height,
-        bitrate: f.bitrate,
-      }),
-    ),
+    files: item.files.map((f): ListedFileJson => ({
+      fileName: f.fileName,
+      fileSize: f.fileSize,
+      url: f.url,
+      formatName: f.formatName,
+      duration: f.duration,
+      width: f.width,
+      height: f.height,
+      bitrate: f.bitrate,
+    })),
   };
 }
 
@@ -117,13 +115,16 @@ export function table(header: string[], dirtyRows: string[][]): string {
   );
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c))))
+      .map((c, i) =>
+        i === cells.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - displayWidth(c)),
+      )
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
 
 export function displayWidth(text: string): number {
   let width = 0;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createMainServices } from '../services/main-services';
 import type { MainServices } from '../services/main-services';
+import type { SecretStore } from '../services/secrets/secret-store';
 import { bundlePageBridge } from './page-bridge-bundle';
 import { startPreviewServer } from './preview-server';
 
@@ -21,6 +22,8 @@ export interface BrowserPreviewOptions {
   dataDir?: string;
   /** The built renderer; defaults to out/renderer. */
   rendererDir?: string;
+  /** Where an AccessKey is kept; the OS keychain (development name) by default. */
+  keychain?: SecretStore;
   log?: (message: string) => void;
 }
 
@@ -58,6 +61,7 @@ export async function startBrowserPreview(
     browserPreview: true,
     openExternal: async (url) => log(`[preview] openExternal (not opened): ${url}`),
     logger: { error: (message) => log(`[preview] ${message}`) },
+    ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
   });
   try {
     const server = await startPreviewServer({

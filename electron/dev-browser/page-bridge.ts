@@ -12,7 +12,10 @@ import type { SocketLike } from './socket-transport';
 interface PageGlobals {
   location: { hash: string; host: string; protocol: string; pathname: string; search: string };
   history: { replaceState(data: unknown, unused: string, url: string): void };
-  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  sessionStorage: {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+  };
   WebSocket: new (url: string) => SocketLike;
 }
 

@@ -21,8 +21,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 export type StaticResolution =
-  | { ok: true; filePath: string; contentType: string }
-  | { ok: false; status: 400 | 403 | 404 };
+  { ok: true; filePath: string; contentType: string } | { ok: false; status: 400 | 403 | 404 };
 
 export function resolveStaticFile(rootDir: string, rawPath: string): StaticResolution {
   const pathOnly = rawPath.split(/[?#]/, 1)[0] ?? '';

@@ -108,6 +108,7 @@ function runApp(): void {
         dataDir: app.getPath('userData'),
         appVersion: app.getVersion(),
         platform: process.platform,
+        isPackaged: app.isPackaged,
         browserPreview: false,
         openExternal,
         logger: { error: (message, detail) => console.error(message, detail ?? '') },

@@ -80,10 +80,15 @@ function openOutside(url: string, openExternal: (url: string) => Promise<void>):
 }
 
 /**
- * Deny every permission (camera, notifications, geolocation...) except that the app's own page
- * may reach loopback addresses: the demo library's media come from a server on 127.0.0.1.
+ * Deny every permission (camera, notifications, geolocation, clipboard reading...) except two
+ * the app's own page needs: reaching loopback addresses (the demo library's media come from a
+ * server on 127.0.0.1) and writing text to the clipboard (the "Copy" buttons).
  */
-const APP_ONLY_PERMISSIONS = new Set<string>(['local-network-access', 'loopback-network']);
+const APP_ONLY_PERMISSIONS = new Set<string>([
+  'local-network-access',
+  'loopback-network',
+  'clipboard-sanitized-write',
+]);
 
 export function denyPermissions(session: Session, appOrigin: string): void {
   const allowed = (permission: string, origin: string | null): boolean =>

@@ -41,7 +41,7 @@ test.describe('the Electron app', () => {
   });
 
   test('the first screen shows the three business types', async () => {
-    expect(page.url()).toBe('app://renderer/index.html');
+    await expect(page).toHaveURL('app://renderer/index.html');
     for (const type of BUSINESS_TYPE_INFO) {
       await expect(
         page.getByText(new RegExp(`${type.nameEn}|${type.nameZh}`)).first(),

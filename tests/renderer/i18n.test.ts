@@ -71,7 +71,9 @@ describe('detectLanguage', () => {
 
 describe('tagNameById', () => {
   it('uses loaded tags, then the documented ones, then the raw id', () => {
-    const loaded = [{ id: 'sticker-cute', businessType: 'sticker' as const, nameZh: '萌', nameEn: 'Kawaii' }];
+    const loaded = [
+      { id: 'sticker-cute', businessType: 'sticker' as const, nameZh: '萌', nameEn: 'Kawaii' },
+    ];
     expect(tagNameById('en', 'sticker-cute', loaded)).toBe('Kawaii');
     expect(tagNameById('zh-CN', 'bgm-upbeat', loaded)).toBe(
       DOCUMENTED_TAGS.find((t) => t.id === 'bgm-upbeat')?.nameZh,

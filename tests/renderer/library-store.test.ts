@@ -6,6 +6,8 @@ import { createBridgeApi } from '../../shared/bridge';
 import type { BusinessType, LibrarySource, MediaItem, MediaPage } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { ErrorCode } from '../../shared/errors';
+import type { AppSettings } from '../../shared/account';
+import { REQUEST_NAMES, eventChannels } from '../../shared/ipc-contract';
 import { DOCUMENTED_TAGS } from '../../shared/tags';
 import { createIpcRouter } from '../../electron/services/ipc/ipc-router';
 import type { Handlers } from '../../electron/services/ipc/ipc-router';
@@ -44,18 +46,27 @@ interface Harness {
   hold(tagId: string | undefined): () => void;
   calls: Array<{ businessType: string; mediaTagId?: string; pageNo: number }>;
   emitSourceChanged(source: LibrarySource): void;
+  saveLanguage(language: AppSettings['language']): void;
+  languageUpdates: string[];
 }
 
 function setup() {
   const failures: ErrorCode[] = [];
   const holds = new Map<string, Promise<void>>();
   const calls: Harness['calls'] = [];
-  const eventListeners = new Set<(payload: unknown) => void>();
+  const eventListeners = new Map<string, Set<(payload: unknown) => void>>();
+  let savedLanguage: AppSettings['language'] = 'system';
+  const languageUpdates: string[] = [];
 
+  const unused = async (): Promise<never> => {
+    throw new AppError('INTERNAL', 'not used in these tests');
+  };
   const handlers: Handlers = {
+    ...(Object.fromEntries(REQUEST_NAMES.map((name) => [name, unused])) as unknown as Handlers),
     getAppInfo: async () => ({ version: 't', platform: 'test', browserPreview: true }),
     getLibrarySource: async () => ({ kind: 'demo', endpoint: '127.0.0.1:1' }),
-    listTags: async ({ businessType }) => DOCUMENTED_TAGS.filter((t) => t.businessType === businessType),
+    listTags: async ({ businessType }) =>
+      DOCUMENTED_TAGS.filter((t) => t.businessType === businessType),
     listMedia: async ({ businessType, mediaTagId, pageNo, pageSize }): Promise<MediaPage> => {
       calls.push({ businessType, ...(mediaTagId ? { mediaTagId } : {}), pageNo });
       await holds.get(mediaTagId ?? '*');
@@ -73,17 +84,31 @@ function setup() {
         requestId: 'r',
       };
     },
-    getMedia: async () => {
-      throw new AppError('NOT_FOUND', 'not used');
+    getSettings: async () => ({
+      settings: {
+        region: 'cn-shanghai',
+        endpoint: null,
+        signatureMethod: 'v3',
+        language: savedLanguage,
+        theme: 'system',
+        downloadFolder: null,
+        librarySource: 'demo',
+      },
+      notice: null,
+    }),
+    updateSettings: async (patch) => {
+      if (patch.language) languageUpdates.push(patch.language);
+      return (await handlers.getSettings(undefined)).settings;
     },
-    openExternal: async () => undefined,
   };
   const router = createIpcRouter(handlers);
   const api = createBridgeApi({
     invoke: (channel, payload) => router.dispatch(channel, payload),
-    subscribe(_channel, listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
+    subscribe(channel, listener) {
+      const set = eventListeners.get(channel) ?? new Set();
+      eventListeners.set(channel, set);
+      set.add(listener);
+      return () => set.delete(listener);
     },
   });
   const store = createAppStore(api, 'en');
@@ -105,8 +130,13 @@ function setup() {
       };
     },
     calls,
+    saveLanguage(language) {
+      savedLanguage = language;
+    },
+    languageUpdates,
     emitSourceChanged(source) {
-      for (const listener of eventListeners) listener(source);
+      const { channel } = eventChannels.onLibrarySourceChanged;
+      for (const listener of eventListeners.get(channel) ?? []) listener(source);
     },
   };
   return { store, harness };
@@ -240,5 +270,29 @@ describe('library store', () => {
     expect(harness.calls.filter((c) => c.pageNo === 1 && !c.mediaTagId)).toHaveLength(2);
     expect(selectCurrentList(store.getState())?.status).toBe('ready');
     stop();
+  });
+});
+
+describe('language preference', () => {
+  it('follows the saved setting, or the browser when the setting is "system"', async () => {
+    const { store, harness } = setup();
+    harness.saveLanguage('zh-CN');
+    await store.getState().loadPreferences(['en-US']);
+    expect(store.getState().language).toBe('zh-CN');
+
+    const other = setup();
+    await other.store.getState().loadPreferences(['zh-TW', 'en']);
+    expect(other.store.getState().language).toBe('zh-CN');
+  });
+
+  it('saves the switch, and a choice made before the settings arrive wins', async () => {
+    const { store, harness } = setup();
+    harness.saveLanguage('zh-CN');
+    const loading = store.getState().loadPreferences(['zh-CN']);
+    store.getState().setLanguage('en');
+    await loading;
+    await settle();
+    expect(store.getState().language).toBe('en');
+    expect(harness.languageUpdates).toEqual(['en']);
   });
 });

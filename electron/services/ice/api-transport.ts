@@ -313,9 +313,11 @@ function networkFailure(error: unknown, host: string, signal?: AbortSignal): Att
       : code === 'ECONNREFUSED'
         ? 'Nothing is listening there.'
         : 'The connection was interrupted.';
+  // Refused connections and unknown hosts do not heal in a second: fail fast with the reason.
+  const permanent = code === 'ECONNREFUSED' || code === 'ENOTFOUND';
   return {
     ok: false,
-    retryable: true,
+    retryable: !permanent,
     error: new AppError(
       'NETWORK',
       `Could not reach the library service at ${host}${detail}. ${hint}`,

@@ -58,7 +58,10 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
   const allowInternal = options.allowInternalHosts ?? false;
   const verdict = checkMediaUrl(options.url, allowInternal);
   if (!verdict.ok) {
-    throw new AppError('UNSAFE_URL', `Refusing to download ${describeUrl(options.url)}: ${verdict.reason}.`);
+    throw new AppError(
+      'UNSAFE_URL',
+      `Refusing to download ${describeUrl(options.url)}: ${verdict.reason}.`,
+    );
   }
   const name = sanitizeFileName(options.fileName);
   const target = pathInside(options.dir, name);
@@ -69,9 +72,11 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
 
   const part = pathInside(options.dir, `${name}.${randomBytes(3).toString('hex')}.part`);
   // Exclusive create: never write through something (a symlink) already at that path.
-  await (await open(part, 'wx').catch((error: unknown) => {
-    throw fileSystemError(error, options.dir);
-  })).close();
+  await (
+    await open(part, 'wx').catch((error: unknown) => {
+      throw fileSystemError(error, options.dir);
+    })
+  ).close();
   try {
     const bytes = await fetchInto(part, verdict.url, options, allowInternal);
     const finalPath = await placeWithoutOverwriting(part, target, options.ifExists ?? 'rename');
@@ -152,7 +157,10 @@ async function fetchOnce(
     });
   } catch (error) {
     if (unsafeRedirect !== null) {
-      throw new AppError('UNSAFE_URL', `The file server redirected to a refused address: ${unsafeRedirect}.`);
+      throw new AppError(
+        'UNSAFE_URL',
+        `The file server redirected to a refused address: ${unsafeRedirect}.`,
+      );
     }
     throw transferError(error, url);
   }
@@ -166,7 +174,9 @@ async function fetchOnce(
     const total = /\/(\d+)$/.exec(String(response.headers['content-range'] ?? ''))?.[1];
     if (total !== undefined && Number(total) === offset) return offset;
     await truncate(part);
-    throw new Transient(new AppError('BAD_RESPONSE', 'The file server refused to resume the download.'));
+    throw new Transient(
+      new AppError('BAD_RESPONSE', 'The file server refused to resume the download.'),
+    );
   } else if (status !== 200) {
     throw await httpError(stream, response, url);
   }
@@ -188,14 +198,20 @@ async function fetchOnce(
     if (options.signal?.aborted) throw cancelled();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
-      throw new AppError('DISK_FULL', `The disk is full; ${basename(part).replace(/\.[^.]+\.part$/, '')} was not saved.`);
+      throw new AppError(
+        'DISK_FULL',
+        `The disk is full; ${basename(part).replace(/\.[^.]+\.part$/, '')} was not saved.`,
+      );
     }
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw fileSystemError(error, dirname(part));
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw fileSystemError(error, dirname(part));
     throw transferError(error, url);
   }
   const size = (await stat(part)).size;
   if (expectedTotal !== null && size < expectedTotal) {
-    throw new Transient(new AppError('NETWORK', `The download of ${describeUrl(url)} stopped early.`));
+    throw new Transient(
+      new AppError('NETWORK', `The download of ${describeUrl(url)} stopped early.`),
+    );
   }
   if (expectedTotal !== null && size > expectedTotal) {
     throw new AppError(
@@ -208,7 +224,9 @@ async function fetchOnce(
 
 /** Validates "Content-Range: bytes <start>-<end>/<total>" against what was asked. */
 function contentRangeStart(response: Response, offset: number, expected: number | null): number {
-  const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(String(response.headers['content-range'] ?? ''));
+  const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(
+    String(response.headers['content-range'] ?? ''),
+  );
   const start = match ? Number(match[1]) : NaN;
   const total = match?.[3] === '*' ? null : Number(match?.[3]);
   if (!match || start !== offset || (expected !== null && total !== null && total !== expected)) {
@@ -234,10 +252,15 @@ async function httpError(stream: Readable, response: Response, url: string): Pro
   const status = response.statusCode;
   const where = describeUrl(url);
   if (status === 403 && /expired/i.test(body)) {
-    return new AppError('URL_EXPIRED', `The link to ${where} has expired. List the media again for a fresh link.`);
+    return new AppError(
+      'URL_EXPIRED',
+      `The link to ${where} has expired. List the media again for a fresh link.`,
+    );
   }
-  if (status === 403) return new AppError('AUTH_FORBIDDEN', `The file server refused access to ${where}.`);
-  if (status === 404 || status === 410) return new AppError('NOT_FOUND', `The file ${where} does not exist.`);
+  if (status === 403)
+    return new AppError('AUTH_FORBIDDEN', `The file server refused access to ${where}.`);
+  if (status === 404 || status === 410)
+    return new AppError('NOT_FOUND', `The file ${where} does not exist.`);
   if (status >= 500 || status === 429) {
     return new Transient(new AppError('SERVER_ERROR', `The file server failed (HTTP ${status}).`));
   }
@@ -263,10 +286,15 @@ async function readSome(stream: Readable, max: number): Promise<string> {
 function transferError(error: unknown, url: string): Error {
   const code = (error as { code?: string }).code;
   if (code === 'ETIMEDOUT') {
-    return new Transient(new AppError('TIMEOUT', `The file server for ${describeUrl(url)} stopped answering.`));
+    return new Transient(
+      new AppError('TIMEOUT', `The file server for ${describeUrl(url)} stopped answering.`),
+    );
   }
   return new Transient(
-    new AppError('NETWORK', `The download of ${describeUrl(url)} was interrupted${code ? ` (${code})` : ''}.`),
+    new AppError(
+      'NETWORK',
+      `The download of ${describeUrl(url)} was interrupted${code ? ` (${code})` : ''}.`,
+    ),
   );
 }
 
@@ -324,7 +352,10 @@ function fileExists(name: string): AppError {
 function fileSystemError(error: unknown, dir: string): AppError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('DISK_FULL', 'The disk is full.');
-  return new AppError('INVALID_INPUT', `Cannot write to the folder ${dir}${code ? ` (${code})` : ''}.`);
+  return new AppError(
+    'INVALID_INPUT',
+    `Cannot write to the folder ${dir}${code ? ` (${code})` : ''}.`,
+  );
 }
 
 function cancelled(): AppError {

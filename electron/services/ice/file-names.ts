@@ -43,7 +43,13 @@ export function pathInside(dir: string, name: string): string {
   const root = resolve(dir);
   const target = resolve(root, name);
   const rel = relative(root, target);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || rel.includes(sep)) {
+  if (
+    rel === '' ||
+    rel === '..' ||
+    rel.startsWith(`..${sep}`) ||
+    isAbsolute(rel) ||
+    rel.includes(sep)
+  ) {
     throw new AppError('UNSAFE_PATH', `The file name "${name}" would leave the chosen folder.`);
   }
   return target;
@@ -51,7 +57,8 @@ export function pathInside(dir: string, name: string): string {
 
 function splitExtension(name: string): { base: string; extension: string } {
   const dot = name.lastIndexOf('.');
-  if (dot <= 0 || name.length - dot > MAX_EXTENSION_LENGTH + 1) return { base: name, extension: '' };
+  if (dot <= 0 || name.length - dot > MAX_EXTENSION_LENGTH + 1)
+    return { base: name, extension: '' };
   return { base: name.slice(0, dot), extension: name.slice(dot) };
 }
 

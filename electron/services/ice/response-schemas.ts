@@ -1,6 +1,5 @@
 // zod schemas of the documented response shapes. They check structure and primitive kinds only;
 // normalize.ts turns the lenient values (numbers as strings, "null" strings) into domain types.
-// Unknown fields pass through: the service adds fields over time.
 
 import { z } from 'zod';
 
@@ -13,8 +12,8 @@ const text = z.string({ error: 'expected string' }).nullish();
 const numeric = z
   .union([z.number(), z.string()], { error: 'expected number or numeric string' })
   .nullish();
-const obj = <T extends z.ZodRawShape>(shape: T) =>
-  z.looseObject(shape, { error: 'expected object' });
+// Unknown fields are dropped: the service adds fields over time and nothing here needs them.
+const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape, { error: 'expected object' });
 const list = <T extends z.ZodType>(item: T) =>
   // "null" strings appear where the SDK models have lists; treat them as absent.
   z.preprocess(

@@ -7,22 +7,19 @@ import { LibraryView } from './LibraryView';
 import { Sidebar } from './Sidebar';
 import './App.css';
 
-const LANGUAGE_STORAGE_KEY = 'ice-media-library.language';
-
 export function App() {
   const store = useContext(StoreContext);
   const language = useAppStore(selectLanguage);
   const detailsOpen = useAppStore(selectDetailsOpen);
 
-  useEffect(() => store?.getState().startLibrary(), [store]);
+  useEffect(() => {
+    if (!store) return;
+    void store.getState().loadPreferences(browserLanguages());
+    return store.getState().startLibrary();
+  }, [store]);
 
   useEffect(() => {
     document.documentElement.lang = language;
-    try {
-      localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
-    } catch {
-      // Storage can be unavailable (privacy settings); the choice then lasts this session.
-    }
   }, [language]);
 
   useEffect(() => {
@@ -57,11 +54,6 @@ export function App() {
   );
 }
 
-/** The saved choice if any, else the browser's preference. */
-export function storedLanguage(): string | null {
-  try {
-    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
-  } catch {
-    return null;
-  }
+export function browserLanguages(): readonly string[] {
+  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
 }

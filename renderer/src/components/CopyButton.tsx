@@ -24,7 +24,12 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     }
   };
 
-  const caption = state === 'copied' ? t.details.copied : state === 'failed' ? t.details.copyFailed : t.details.copy;
+  const caption =
+    state === 'copied'
+      ? t.details.copied
+      : state === 'failed'
+        ? t.details.copyFailed
+        : t.details.copy;
   return (
     <button
       type="button"

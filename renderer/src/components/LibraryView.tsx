@@ -24,14 +24,20 @@ export function LibraryView() {
   const retryList = useAppStore((s) => s.retryList);
 
   const typeName = businessTypeName(language, businessType);
-  const heading = tag ? tagName(language, tag) : selectedTagId === null ? t.sidebar.all : selectedTagId;
+  const heading = tag
+    ? tagName(language, tag)
+    : selectedTagId === null
+      ? t.sidebar.all
+      : selectedTagId;
   const place = `${typeName} · ${heading}`;
 
   let count: string | null = null;
   if (list?.status === 'ready' && list.ids.length > 0) {
     const total = list.totalCount ?? list.ids.length;
     count =
-      list.ids.length < total ? t.library.loadedOf(list.ids.length, total) : t.library.itemCount(total);
+      list.ids.length < total
+        ? t.library.loadedOf(list.ids.length, total)
+        : t.library.itemCount(total);
   }
 
   let body;
@@ -42,7 +48,14 @@ export function LibraryView() {
   } else if (list.ids.length === 0) {
     body = <EmptyState />;
   } else {
-    body = <MediaGrid key={key} list={list} businessType={businessType} label={t.library.gridLabel(place)} />;
+    body = (
+      <MediaGrid
+        key={key}
+        list={list}
+        businessType={businessType}
+        label={t.library.gridLabel(place)}
+      />
+    );
   }
 
   return (

@@ -74,6 +74,9 @@ export function MediaGrid({ list, businessType, label }: MediaGridProps) {
   /** Whether keyboard focus is (or was, until its tile was re-created) inside the grid. */
   const hadFocus = useRef(false);
 
+  // The React Compiler skips this component because of the virtualizer (it returns fresh
+  // functions by design); the grid re-renders on scroll either way, which is what it needs.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,

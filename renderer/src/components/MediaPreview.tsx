@@ -44,7 +44,8 @@ export function MediaPreview({ item }: { item: MediaItem }) {
   }
 
   const format = file ? fileFormat(file) : null;
-  const fileIsImage = file !== null && file.url !== '' && format !== null && IMAGE_FORMATS.has(format);
+  const fileIsImage =
+    file !== null && file.url !== '' && format !== null && IMAGE_FORMATS.has(format);
   // The file itself shows full resolution and animates; the cover is the fallback.
   const src = fileIsImage ? file.url : item.coverUrl;
   return (

@@ -67,7 +67,10 @@ function TagList() {
 
   return (
     <div className="tag-group">
-      <ul className="tag-list" aria-label={t.sidebar.tagsOf(businessTypeName(language, businessType))}>
+      <ul
+        className="tag-list"
+        aria-label={t.sidebar.tagsOf(businessTypeName(language, businessType))}
+      >
         <li>
           <button
             type="button"

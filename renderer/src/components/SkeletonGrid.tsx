@@ -4,14 +4,22 @@ import { TILE_SHAPES } from './grid-layout';
 const SKELETON_TILES = 18;
 
 /** Placeholder tiles in the grid's shape while the first page loads. */
-export function SkeletonGrid({ businessType, label }: { businessType: BusinessType; label: string }) {
+export function SkeletonGrid({
+  businessType,
+  label,
+}: {
+  businessType: BusinessType;
+  label: string;
+}) {
   return (
     <div
       className="skeleton-grid"
       role="status"
       aria-label={label}
       data-testid="loading-state"
-      style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${TILE_SHAPES[businessType].minWidth}px, 1fr))` }}
+      style={{
+        gridTemplateColumns: `repeat(auto-fill, minmax(${TILE_SHAPES[businessType].minWidth}px, 1fr))`,
+      }}
     >
       {Array.from({ length: SKELETON_TILES }, (_, i) => (
         <div key={i} className="tile tile--skeleton" aria-hidden="true">

@@ -16,7 +16,7 @@ export type AppStore = StoreApi<AppState>;
 export function createAppStore(api: BridgeApi, initialLanguage: Language): AppStore {
   return createStore<AppState>()((...args) => ({
     ...createLibrarySlice(api)(...args),
-    ...createUiSlice(initialLanguage)(...args),
+    ...createUiSlice(api, initialLanguage)(...args),
   }));
 }
 

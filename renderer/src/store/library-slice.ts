@@ -194,11 +194,19 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
       void loadPage(businessType, selectedTagId, 1);
     };
 
-    const reloadEverything = (): void => {
+    /** After a source change: nothing loaded from the old source stays on screen. */
+    const reloadEverything = (source: LibrarySource): void => {
       epoch += 1;
       listSeq.clear();
-      set({ tagsByType: {}, lists: {}, mediaById: {}, selectedMediaId: null, sourceError: null });
-      void loadSource();
+      set({
+        source,
+        sourceError: null,
+        tagsByType: {},
+        lists: {},
+        mediaById: {},
+        selectedMediaId: null,
+        detailsOpen: false,
+      });
       void loadTags(get().businessType);
       ensureList();
     };
@@ -217,10 +225,7 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
         void loadSource();
         void loadTags(get().businessType);
         ensureList();
-        return api.onLibrarySourceChanged((source) => {
-          reloadEverything();
-          set({ source });
-        });
+        return api.onLibrarySourceChanged(reloadEverything);
       },
 
       selectBusinessType(businessType) {

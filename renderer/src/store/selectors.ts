@@ -17,8 +17,7 @@ export const selectSource = (s: AppState) => s.source;
 export const selectDetailsOpen = (s: AppState) => s.detailsOpen;
 export const selectSelectedMediaId = (s: AppState) => s.selectedMediaId;
 
-export const selectTagsState = (s: AppState): TagsState | undefined =>
-  s.tagsByType[s.businessType];
+export const selectTagsState = (s: AppState): TagsState | undefined => s.tagsByType[s.businessType];
 
 /** The loaded tags of the current business type (stable empty array while none). */
 export const selectTags = (s: AppState): MediaTag[] =>

@@ -85,7 +85,11 @@ beforeAll(async () => {
       sendJson(res, 200, {
         RequestId: 'r',
         MediaTagList: [
-          { MediaTagId: 'bgm-romantic', MediaTagNameChinese: 'Romantic', MediaTagNameEnglish: '浪漫' },
+          {
+            MediaTagId: 'bgm-romantic',
+            MediaTagNameChinese: 'Romantic',
+            MediaTagNameEnglish: '浪漫',
+          },
         ],
       });
     } else if (req.action === 'GetPublicMediaInfo') {
@@ -120,7 +124,10 @@ describe('ice CLI', () => {
   it('list --json prints one object per item with normalized fields', async () => {
     const run = await cli(['list', '--endpoint', endpoint, '--json', '--page-size', '7'], withKey);
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(7);
     expect(lines[0]).toMatchObject({
       mediaId: 'media-1',
@@ -146,7 +153,10 @@ describe('ice CLI', () => {
   it('list --all walks every page; without credentials it calls anonymously', async () => {
     const run = await cli(['list', '--endpoint', endpoint, '--all', '--json', '--signature', 'v1']);
     expect(run.code).toBe(0);
-    const ids = run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { mediaId: string }).mediaId);
+    const ids = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { mediaId: string }).mediaId);
     expect(ids).toHaveLength(230);
     expect(ids[229]).toBe('media-230');
     expect(server.requests.at(-1)!.headers.authorization).toBeUndefined();
@@ -178,7 +188,10 @@ describe('ice CLI', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([
       { mediaId: 'song-1', path: join(dir, 'song.wav'), bytes: FILE_BYTES.length },
       { mediaId: 'song-2', path: join(dir, 'song (1).wav'), bytes: FILE_BYTES.length },

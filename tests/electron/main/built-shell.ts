@@ -13,7 +13,7 @@ import type { FakeElectron } from './fake-electron';
 process.env['ELECTRON_OVERRIDE_DIST_PATH'] ??= '/nonexistent/electron-runtime-not-installed';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const OUT_DIR = process.env['ICE_SHELL_OUT_DIR'] ?? resolve(REPO_ROOT, 'out'); // TEMP
+export const OUT_DIR = resolve(REPO_ROOT, 'out');
 export const MAIN_BUNDLE = resolve(OUT_DIR, 'main/index.js');
 export const PRELOAD_BUNDLE = resolve(OUT_DIR, 'preload/index.cjs');
 export const RENDERER_DIR = resolve(OUT_DIR, 'renderer');

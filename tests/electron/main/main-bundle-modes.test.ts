@@ -4,17 +4,28 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestChannels } from '../../../shared/ipc-contract';
 import { FakeElectron, FakeEvent } from './fake-electron';
 import type { FakeElectronOptions } from './fake-electron';
 import { loadMainBundle } from './built-shell';
 
 const DEV_URL = 'http://localhost:5173/';
+// The first start generates the demo library's media into userData (seconds); later starts in
+// this file reuse them.
+const BOOT_TIMEOUT_MS = 90_000;
 const cleanups: Array<() => Promise<void>> = [];
+let userData: string;
+
+beforeAll(async () => {
+  userData = await mkdtemp(join(tmpdir(), 'ice-shell-modes-'));
+});
+
+afterAll(async () => {
+  if (userData) await rm(userData, { recursive: true, force: true, maxRetries: 5 });
+});
 
 async function boot(options: Partial<FakeElectronOptions>, env: { rendererUrl?: string } = {}) {
-  const userData = await mkdtemp(join(tmpdir(), 'ice-shell-modes-'));
   const fake = new FakeElectron({ userDataDir: userData, ...options });
   if (env.rendererUrl === undefined) delete process.env['ELECTRON_RENDERER_URL'];
   else process.env['ELECTRON_RENDERER_URL'] = env.rendererUrl;
@@ -29,7 +40,6 @@ async function boot(options: Partial<FakeElectronOptions>, env: { rendererUrl?: 
     if (fake.windows.length > 0) {
       await vi.waitFor(() => expect(fake.quitCalls.length).toBeGreaterThan(0), { timeout: 10_000 });
     }
-    await rm(userData, { recursive: true, force: true });
   });
   return fake;
 }
@@ -37,7 +47,7 @@ async function boot(options: Partial<FakeElectronOptions>, env: { rendererUrl?: 
 async function bootToWindow(options: Partial<FakeElectronOptions>, env = {}) {
   const fake = await boot(options, env);
   fake.becomeReady();
-  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 15_000 });
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: BOOT_TIMEOUT_MS });
   return { fake, window: fake.windows[0]! };
 }
 
@@ -56,38 +66,49 @@ describe('the built main process, other situations', () => {
     expect(fake.protocolHandlers.size).toBe(0);
   });
 
-  it('in development loads the dev server and trusts only its origin', async () => {
-    const { fake, window } = await bootToWindow({}, { rendererUrl: DEV_URL });
-    expect(window.loadedUrls).toEqual([DEV_URL]);
-    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+  it(
+    'in development loads the dev server and trusts only its origin',
+    async () => {
+      const { fake, window } = await bootToWindow({}, { rendererUrl: DEV_URL });
+      expect(window.loadedUrls).toEqual([DEV_URL]);
+      expect(window.options.webPreferences).toMatchObject({
+        sandbox: true,
+        contextIsolation: true,
+      });
 
-    const channel = requestChannels.getAppInfo.channel;
-    const top = window.webContents.mainFrame;
-    expect(await fake.invokeFrom(window.webContents, top, channel)).toMatchObject({ ok: true });
-    top.url = 'app://renderer/index.html';
-    expect(await fake.invokeFrom(window.webContents, top, channel)).toMatchObject({
-      error: { code: 'FORBIDDEN_SENDER' },
-    });
+      const channel = requestChannels.getAppInfo.channel;
+      const top = window.webContents.mainFrame;
+      expect(await fake.invokeFrom(window.webContents, top, channel)).toMatchObject({ ok: true });
+      top.url = 'app://renderer/index.html';
+      expect(await fake.invokeFrom(window.webContents, top, channel)).toMatchObject({
+        error: { code: 'FORBIDDEN_SENDER' },
+      });
 
-    expect(window.webContents.attempt('will-navigate', 'http://localhost:5173/?reload')).toBe(
-      false,
-    );
-    expect(window.webContents.attempt('will-navigate', 'http://localhost:5174/')).toBe(true);
-    expect(window.webContents.attempt('will-navigate', 'app://renderer/index.html')).toBe(true);
-  });
+      expect(window.webContents.attempt('will-navigate', 'http://localhost:5173/?reload')).toBe(
+        false,
+      );
+      expect(window.webContents.attempt('will-navigate', 'http://localhost:5174/')).toBe(true);
+      expect(window.webContents.attempt('will-navigate', 'app://renderer/index.html')).toBe(true);
+    },
+    BOOT_TIMEOUT_MS,
+  );
 
-  it('ignores a dev server URL that is not loopback http, and any in a packaged app', async () => {
-    for (const [options, rendererUrl] of [
-      [{}, 'https://evil.example/'],
-      [{}, 'http://192.168.1.5:5173/'],
-      [{}, 'file:///tmp/index.html'],
-      [{ isPackaged: true }, DEV_URL],
-    ] as const) {
-      const { window } = await bootToWindow(options, { rendererUrl });
-      expect(window.loadedUrls, rendererUrl).toEqual(['app://renderer/index.html']);
-      for (const cleanup of cleanups.splice(0)) await cleanup();
-    }
-  });
+  it(
+    'ignores a dev server URL that is not loopback http, and any in a packaged app',
+    async () => {
+      for (const [options, rendererUrl] of [
+        [{}, 'https://evil.example/'],
+        [{}, 'http://192.168.1.5:5173/'],
+        [{}, 'file:///tmp/index.html'],
+        [{ isPackaged: true }, DEV_URL],
+      ] as const) {
+        const { window } = await bootToWindow(options, { rendererUrl });
+        expect(window.loadedUrls, rendererUrl).toEqual(['app://renderer/index.html']);
+        for (const cleanup of cleanups.splice(0)) await cleanup();
+      }
+    },
+    BOOT_TIMEOUT_MS,
+  );
 
   it('reports a start-up failure in an error box and exits with status 1', async () => {
     const fake = await boot({ userDataDir: new Error('userData folder unavailable') });

@@ -25,7 +25,9 @@ export function ramp(colors: readonly Rgb[], t: number): Rgb {
   return lerp(colors[i] as Rgb, colors[i + 1] as Rgb, f * f * (3 - 2 * f));
 }
 
-const BAYER = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5].map((v) => (v / 16 - 0.5) / 255);
+const BAYER = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5].map(
+  (v) => (v / 16 - 0.5) / 255,
+);
 
 export class Raster {
   readonly width: number;
@@ -65,7 +67,15 @@ export class Raster {
   }
 
   /** A soft-edged disc; softness is the fraction of the radius that fades out. */
-  disc(cx: number, cy: number, r: number, c: Rgb, alpha: number, softness = 0, additive = false): void {
+  disc(
+    cx: number,
+    cy: number,
+    r: number,
+    c: Rgb,
+    alpha: number,
+    softness = 0,
+    additive = false,
+  ): void {
     const h = this.height;
     const x0 = Math.max(0, Math.floor((cx - r) * h) - 1);
     const x1 = Math.min(this.width, Math.ceil((cx + r) * h) + 1);
@@ -76,7 +86,13 @@ export class Raster {
       for (let px = x0; px < x1; px++) {
         const d = Math.hypot((px + 0.5) / h - cx, (py + 0.5) / h - cy);
         const cover = Math.min(1, Math.max(0, (r - d) / edge));
-        if (cover > 0) this.blendAt((py * this.width + px) * 3, c, alpha * cover * cover * (3 - 2 * cover), additive);
+        if (cover > 0)
+          this.blendAt(
+            (py * this.width + px) * 3,
+            c,
+            alpha * cover * cover * (3 - 2 * cover),
+            additive,
+          );
       }
     }
   }
@@ -93,15 +109,24 @@ export class Raster {
       for (let py = start; py < this.height; py++) {
         const y = (py + 0.5) / this.height;
         const cover = Math.min(1, Math.max(0, (y - edge) / this.pixel + 0.5));
-        if (cover > 0) this.blendAt((py * this.width + px) * 3, fill(x, y - edge), alpha * cover, false);
+        if (cover > 0)
+          this.blendAt((py * this.width + px) * 3, fill(x, y - edge), alpha * cover, false);
       }
     }
   }
 
   rect(x0: number, y0: number, x1: number, y1: number, c: Rgb, alpha = 1): void {
     const h = this.height;
-    for (let py = Math.max(0, Math.round(y0 * h)); py < Math.min(this.height, Math.round(y1 * h)); py++) {
-      for (let px = Math.max(0, Math.round(x0 * h)); px < Math.min(this.width, Math.round(x1 * h)); px++) {
+    for (
+      let py = Math.max(0, Math.round(y0 * h));
+      py < Math.min(this.height, Math.round(y1 * h));
+      py++
+    ) {
+      for (
+        let px = Math.max(0, Math.round(x0 * h));
+        px < Math.min(this.width, Math.round(x1 * h));
+        px++
+      ) {
         this.blendAt((py * this.width + px) * 3, c, alpha, false);
       }
     }
@@ -114,7 +139,9 @@ export class Raster {
         const i = py * this.width + px;
         const d = BAYER[(py & 3) * 4 + (px & 3)] as number;
         for (let k = 0; k < 3; k++) {
-          data[i * 4 + k] = Math.round(Math.min(1, Math.max(0, (this.px[i * 3 + k] as number) + d)) * 255);
+          data[i * 4 + k] = Math.round(
+            Math.min(1, Math.max(0, (this.px[i * 3 + k] as number) + d)) * 255,
+          );
         }
         data[i * 4 + 3] = 255;
       }
@@ -209,24 +236,38 @@ const SCENES: Record<SceneId, Scene> = {
     r.disc(r.aspect * 0.22, 0.2, 0.06, rgb('#fff8e1'), 1, 0.04);
     r.disc(r.aspect * 0.22 + 0.025, 0.185, 0.055, rgb('#0d1b4c'), 1, 0.04);
     r.disc(r.aspect * 0.22, 0.2, 0.2, rgb('#fff8e1'), 0.08, 1, true);
-    r.below((x) => 0.8 + ridge(x * 1.6, 2.2) * 0.08, () => rgb('#141433'));
-    r.below((x) => 0.88 + ridge(x * 2.4, 7.7) * 0.05, () => rgb('#0a0a1f'));
+    r.below(
+      (x) => 0.8 + ridge(x * 1.6, 2.2) * 0.08,
+      () => rgb('#141433'),
+    );
+    r.below(
+      (x) => 0.88 + ridge(x * 2.4, 7.7) * 0.05,
+      () => rgb('#0a0a1f'),
+    );
   },
   seaside(r) {
     const sky = ['#8ecae6', '#bde0fe', '#ffe5d9'].map(rgb);
     r.shade((_x, y) => ramp(sky, y / 0.55));
-    r.disc(r.aspect * 0.3, 0.42, 0.25, rgb('#fff3d6'), 0.4, 1, true);
-    r.disc(r.aspect * 0.3, 0.42, 0.06, rgb('#fffaf0'), 1, 0.1);
+    r.disc(r.aspect * 0.3, 0.42, 0.3, rgb('#ffd8a8'), 0.22, 1, true);
+    r.disc(r.aspect * 0.3, 0.42, 0.06, rgb('#fff4d6'), 1, 0.08);
     const sea = ['#48b5d9', '#1d7fb3', '#0b4f7c'].map(rgb);
-    r.below(() => 0.55, (_x, depth) => ramp(sea, depth / 0.45));
+    r.below(
+      () => 0.55,
+      (_x, depth) => ramp(sea, depth / 0.45),
+    );
     for (let i = 0; i < 6; i++) {
       const base = 0.6 + i * 0.075;
       const amp = 0.008 + i * 0.004;
       const freq = 14 - i * 1.6;
       r.below(
         (x) => base + Math.sin(x * freq + i * 1.3) * amp + Math.sin(x * freq * 2.3 + i) * amp * 0.3,
-        (_x, depth) => lerp(rgb('#e0fbfc'), ramp(sea, (base - 0.55 + depth) / 0.45), Math.min(1, depth / (0.006 + i * 0.002))),
-        0.9,
+        (_x, depth) =>
+          lerp(
+            rgb('#cdeef5'),
+            ramp(sea, (base - 0.55 + depth) / 0.45),
+            Math.min(1, depth / (0.006 + i * 0.002)),
+          ),
+        0.75,
       );
     }
   },
@@ -238,7 +279,15 @@ const SCENES: Record<SceneId, Scene> = {
       const c = palette[Math.floor(rng() * palette.length)] as Rgb;
       const big = rng() < 0.3;
       const rad = big ? 0.06 + rng() * 0.08 : 0.015 + rng() * 0.035;
-      r.disc(rng() * r.aspect, rng(), rad, c, big ? 0.14 : 0.3 + rng() * 0.3, big ? 0.5 : 0.18, true);
+      r.disc(
+        rng() * r.aspect,
+        rng(),
+        rad,
+        c,
+        big ? 0.14 : 0.3 + rng() * 0.3,
+        big ? 0.5 : 0.18,
+        true,
+      );
     }
   },
   cityNight(r, rng) {
@@ -256,7 +305,15 @@ const SCENES: Record<SceneId, Scene> = {
         if (layer === 1) {
           for (let wy = top + 0.02; wy < 0.97; wy += 0.028) {
             for (let wx = x + 0.01; wx < x + w - 0.015; wx += 0.018) {
-              if (rng() < 0.42) r.rect(wx, wy, wx + 0.008, wy + 0.012, rgb(rng() < 0.7 ? '#ffd27d' : '#9ad1ff'), 0.9);
+              if (rng() < 0.42)
+                r.rect(
+                  wx,
+                  wy,
+                  wx + 0.008,
+                  wy + 0.012,
+                  rgb(rng() < 0.7 ? '#ffd27d' : '#9ad1ff'),
+                  0.9,
+                );
             }
           }
         }

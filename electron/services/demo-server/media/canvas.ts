@@ -38,13 +38,7 @@ export function mix(a: Rgba, b: Rgba, t: number): Rgba {
   ];
 }
 
-export function linear(
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-  ...colors: Rgba[]
-): Paint {
+export function linear(x0: number, y0: number, x1: number, y1: number, ...colors: Rgba[]): Paint {
   const stops = colors.map((color, i) => ({ at: i / Math.max(1, colors.length - 1), color }));
   return { kind: 'linear', x0, y0, x1, y1, stops };
 }

@@ -128,17 +128,44 @@ export class Arrangement {
     const start = this.at(beat);
     const duration = Math.max(0.03, this.at(beat + beats) - start);
     const velocity = 0.85 + this.rng() * 0.15;
-    const sound = instrument({ freq: midiHz(midi), duration, velocity, rate: this.mix.rate, rng: this.rng });
+    const sound = instrument({
+      freq: midiHz(midi),
+      duration,
+      velocity,
+      rate: this.mix.rate,
+      rng: this.rng,
+    });
     this.mix.place(sound, start, gain, pan, reverb);
   }
 
   /** A chord, optionally strummed (notes staggered by `strum` seconds). */
-  strum(instrument: Instrument, notes: number[], beat: number, beats: number, gain: number, strum = 0, pan = 0, reverb = 0.25): void {
+  strum(
+    instrument: Instrument,
+    notes: number[],
+    beat: number,
+    beats: number,
+    gain: number,
+    strum = 0,
+    pan = 0,
+    reverb = 0.25,
+  ): void {
     notes.forEach((m, i) => {
       const start = this.at(beat) + i * strum;
       const duration = Math.max(0.03, this.at(beat + beats) - this.at(beat));
-      const sound = instrument({ freq: midiHz(m), duration, velocity: 0.8 + this.rng() * 0.2, rate: this.mix.rate, rng: this.rng });
-      this.mix.place(sound, start, gain / Math.sqrt(notes.length), pan + (i - notes.length / 2) * 0.08, reverb);
+      const sound = instrument({
+        freq: midiHz(m),
+        duration,
+        velocity: 0.8 + this.rng() * 0.2,
+        rate: this.mix.rate,
+        rng: this.rng,
+      });
+      this.mix.place(
+        sound,
+        start,
+        gain / Math.sqrt(notes.length),
+        pan + (i - notes.length / 2) * 0.08,
+        reverb,
+      );
     });
   }
 
@@ -146,7 +173,11 @@ export class Arrangement {
    * 16-step drum patterns per bar: 'x' full hit, 'o' soft hit, '.' rest. `bars` limits which
    * bars play (default all).
    */
-  drums(patterns: Partial<Record<DrumKind, string>>, gains: Partial<Record<DrumKind, number>>, bars?: (bar: number) => boolean): void {
+  drums(
+    patterns: Partial<Record<DrumKind, string>>,
+    gains: Partial<Record<DrumKind, number>>,
+    bars?: (bar: number) => boolean,
+  ): void {
     for (let bar = 0; bar < this.plan.bars; bar++) {
       if (bars && !bars(bar)) continue;
       for (const [kind, pattern] of Object.entries(patterns) as [DrumKind, string][]) {
@@ -155,7 +186,13 @@ export class Arrangement {
           if (ch !== 'x' && ch !== 'o') continue;
           const hit = this.drumTake(kind, ch === 'x' ? 1 : 0.5);
           const pan = kind === 'hat' || kind === 'shaker' ? 0.3 : kind === 'woodblock' ? -0.3 : 0;
-          this.mix.place(hit, this.at(bar * 4 + step / 4), gains[kind] ?? 0.3, pan, kind === 'kick' ? 0.05 : 0.15);
+          this.mix.place(
+            hit,
+            this.at(bar * 4 + step / 4),
+            gains[kind] ?? 0.3,
+            pan,
+            kind === 'kick' ? 0.05 : 0.15,
+          );
         }
       }
     }
@@ -213,7 +250,9 @@ export class Arrangement {
       let beat = bar * 4;
       rhythm.forEach((len, i) => {
         if (i > 0) {
-          const step = (contour[i % contour.length] as number) + (this.rng() < 0.25 ? Math.round(this.rng() * 2 - 1) : 0);
+          const step =
+            (contour[i % contour.length] as number) +
+            (this.rng() < 0.25 ? Math.round(this.rng() * 2 - 1) : 0);
           idx += step;
           if (idx < 0 || idx >= pool.length) idx -= 2 * step;
           idx = Math.min(pool.length - 1, Math.max(0, idx));
@@ -223,13 +262,24 @@ export class Arrangement {
         let note = pool[idx] as number;
         if (last && i === rhythm.length - 1) {
           const tonics = pool.filter((n) => (n - key) % 12 === 0);
-          note = tonics.reduce((a, b) => (Math.abs(b - note) < Math.abs(a - note) ? b : a), tonics[0] ?? note);
+          note = tonics.reduce(
+            (a, b) => (Math.abs(b - note) < Math.abs(a - note) ? b : a),
+            tonics[0] ?? note,
+          );
         } else if (m.chromatic && !strong && this.rng() < 0.3) {
           note += this.rng() < 0.5 ? 1 : -1;
         }
         const rest = !strong && !last && this.rng() < (m.restChance ?? 0);
         if (!rest) {
-          this.play(m.instrument, note, beat, len * (m.articulation ?? 0.95), m.gain, m.pan ?? 0, m.reverb ?? 0.3);
+          this.play(
+            m.instrument,
+            note,
+            beat,
+            len * (m.articulation ?? 0.95),
+            m.gain,
+            m.pan ?? 0,
+            m.reverb ?? 0.3,
+          );
         }
         beat += len;
       });

@@ -1,4 +1,4 @@
-// Types for the parts of gifenc (an untyped ESM/CJS package) that the sticker renderer uses.
+// Types for the parts of gifenc (an untyped package) that the sticker renderer uses.
 declare module 'gifenc' {
   export type Palette = number[][];
   export interface GifFrameOptions {
@@ -14,18 +14,21 @@ declare module 'gifenc' {
     finish(): void;
     bytes(): Uint8Array;
   }
-  function GIFEncoder(options?: { auto?: boolean; initialCapacity?: number }): GifEncoderStream;
-  function quantize(
+  export function GIFEncoder(options?: {
+    auto?: boolean;
+    initialCapacity?: number;
+  }): GifEncoderStream;
+  export function quantize(
     rgba: Uint8Array | Uint8ClampedArray,
     maxColors: number,
     options?: { format?: 'rgb565' | 'rgb444' | 'rgba4444'; oneBitAlpha?: boolean | number },
   ): Palette;
-  function applyPalette(
+  export function applyPalette(
     rgba: Uint8Array | Uint8ClampedArray,
     palette: Palette,
     format?: 'rgb565' | 'rgb444' | 'rgba4444',
   ): Uint8Array;
-  /** The package is CommonJS without named ESM exports; Node and Vite both expose it as default. */
-  const gifenc: { GIFEncoder: typeof GIFEncoder; quantize: typeof quantize; applyPalette: typeof applyPalette };
-  export default gifenc;
+  /** GIFEncoder in the ESM build; the whole exports object when Node loads the CommonJS build. */
+  const defaultExport: unknown;
+  export default defaultExport;
 }

@@ -92,7 +92,7 @@ function filterRows(raw: Uint8Array, rowBytes: number, height: number, bpp: numb
     let bytes: Uint8Array = row;
     if (sSub < best) [type, best, bytes] = [1, sSub, sub];
     if (sUp < best) [type, best, bytes] = [2, sUp, up];
-    if (sPae < best) [type, best, bytes] = [4, sPae, pae];
+    if (sPae < best) [type, bytes] = [4, pae];
     out[offset] = type;
     out.set(bytes, offset + 1);
   }

@@ -53,7 +53,12 @@ export function capsule(ax: number, ay: number, bx: number, by: number, r: numbe
       const t = Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / len2));
       return Math.hypot(x - ax - dx * t, y - ay - dy * t) - r;
     },
-    bounds: [Math.min(ax, bx) - r, Math.min(ay, by) - r, Math.max(ax, bx) + r, Math.max(ay, by) + r],
+    bounds: [
+      Math.min(ax, bx) - r,
+      Math.min(ay, by) - r,
+      Math.max(ax, bx) + r,
+      Math.max(ay, by) + r,
+    ],
   };
 }
 

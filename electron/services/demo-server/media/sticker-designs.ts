@@ -48,12 +48,22 @@ const TAU = Math.PI * 2;
 function emojiFace(c: Canvas, style: StickerStyle, cx = 50, cy = 52, r = 36): Shape {
   const face = circle(cx, cy, r);
   dieCut(c, style, [face]);
-  inked(c, face, radial(cx - r * 0.3, cy - r * 0.4, r * 1.5, hex('#fff3a3'), hex('#ffd43b'), hex('#fcac24')));
+  inked(
+    c,
+    face,
+    radial(cx - r * 0.3, cy - r * 0.4, r * 1.5, hex('#fff3a3'), hex('#ffd43b'), hex('#fcac24')),
+  );
   gloss(c, cx - r * 0.35, cy - r * 0.55, r * 0.32, r * 0.16);
   return face;
 }
 
-function bubbleWithTail(cx: number, cy: number, hw: number, hh: number, tail: [number, number][]): Shape {
+function bubbleWithTail(
+  cx: number,
+  cy: number,
+  hw: number,
+  hh: number,
+  tail: [number, number][],
+): Shape {
   return blend(5, roundRect(cx, cy, hw, hh, Math.min(hw, hh) * 0.6), polygon(tail));
 }
 
@@ -74,7 +84,7 @@ const twinklingStars: StickerDraw = (c, style) => {
 };
 
 const partyConfetti: StickerDraw = (c, style) => {
-  const burst = grow(star(58, 42, 38, 29, 14, 0.1), 3);
+  const burst = grow(star(57, 44, 34, 26, 14, 0.1), 3);
   const cone = grow(
     polygon([
       [14, 88],
@@ -120,7 +130,15 @@ const fireworks: StickerDraw = (c, style) => {
     const a = (i / 16) * TAU;
     const long = i % 2 === 0;
     const r1 = long ? 38 : 30;
-    rays.push(capsule(50 + Math.cos(a) * 12, 50 + Math.sin(a) * 12, 50 + Math.cos(a) * r1, 50 + Math.sin(a) * r1, 2.4));
+    rays.push(
+      capsule(
+        50 + Math.cos(a) * 12,
+        50 + Math.sin(a) * 12,
+        50 + Math.cos(a) * r1,
+        50 + Math.sin(a) * r1,
+        2.4,
+      ),
+    );
     tips.push(circle(50 + Math.cos(a) * (r1 + 5), 50 + Math.sin(a) * (r1 + 5), long ? 2.6 : 1.8));
   }
   dieCut(c, style, [circle(50, 50, 30), ...rays, ...tips], 3.2);
@@ -217,7 +235,11 @@ const bubbleOk: StickerDraw = (c, style) => {
   dieCut(c, style, [bubble]);
   inked(c, bubble, vertical(bubble, '#ebfbee', '#69db7c'));
   const o = ring(ellipse(34, 44, 10.5, 13), 3.4);
-  const k = union(capsule(56, 31, 56, 57, 3.4), capsule(57, 46, 70, 31, 3.4), capsule(60, 43, 71, 57, 3.4));
+  const k = union(
+    capsule(56, 31, 56, 57, 3.4),
+    capsule(57, 46, 70, 31, 3.4),
+    capsule(60, 43, 71, 57, 3.4),
+  );
   c.fill(translate(union(o, k), 1, 1.2), hex('#1b5e20', 0.3));
   c.fill(union(o, k), hex('#1f6f33'));
   gloss(c, 28, 22, 9, 3);
@@ -255,7 +277,17 @@ const kitty: StickerDraw = (c, style) => {
   c.fill(ellipse(50, 66, 15, 10), hex('#fff4e6'));
   eye(c, 36, 55, 1.05);
   eye(c, 64, 55, 1.05);
-  c.fill(grow(polygon([[47, 62], [53, 62], [50, 65.5]]), 0.9), hex('#ff6b8b'));
+  c.fill(
+    grow(
+      polygon([
+        [47, 62],
+        [53, 62],
+        [50, 65.5],
+      ]),
+      0.9,
+    ),
+    hex('#ff6b8b'),
+  );
   catMouth(c, 50, 66.5, 0.95);
   for (const dir of [-1, 1]) {
     c.fill(capsule(50 + dir * 22, 63, 50 + dir * 40, 59, 0.7), INK);
@@ -307,10 +339,13 @@ const babyPanda: StickerDraw = (c, style) => {
 
 const littleChick: StickerDraw = (c, style) => {
   const body = circle(50, 56, 32);
-  const tuft = [ellipse(46, 21, 3.5, 7), ellipse(52, 20, 3.5, 8), ellipse(58, 22, 3, 6)].map((s, i) =>
-    rotate(s, (i - 1) * 0.35, 52, 28),
+  const tuft = [ellipse(46, 21, 3.5, 7), ellipse(52, 20, 3.5, 8), ellipse(58, 22, 3, 6)].map(
+    (s, i) => rotate(s, (i - 1) * 0.35, 52, 28),
   );
-  const wings = [rotate(ellipse(19, 62, 7, 11), 0.5, 19, 62), rotate(ellipse(81, 62, 7, 11), -0.5, 81, 62)];
+  const wings = [
+    rotate(ellipse(19, 62, 7, 11), 0.5, 19, 62),
+    rotate(ellipse(81, 62, 7, 11), -0.5, 81, 62),
+  ];
   const feet = [capsule(42, 88, 42, 93, 2.2), capsule(58, 88, 58, 93, 2.2)];
   dieCut(c, style, [body, ...tuft, ...wings, ...feet]);
   for (const f of feet) inked(c, f, hex('#ff922b'), 0.9);
@@ -319,7 +354,19 @@ const littleChick: StickerDraw = (c, style) => {
   inked(c, body, radial(42, 42, 44, hex('#fff9c4'), hex('#ffe066'), hex('#fcc419')));
   eye(c, 39, 52, 0.95);
   eye(c, 61, 52, 0.95);
-  inked(c, grow(polygon([[44, 60], [56, 60], [50, 67]]), 1.2), vertical(roundRect(50, 63, 6, 4, 1), '#ffa94d', '#f76707'), 0.9);
+  inked(
+    c,
+    grow(
+      polygon([
+        [44, 60],
+        [56, 60],
+        [50, 67],
+      ]),
+      1.2,
+    ),
+    vertical(roundRect(50, 63, 6, 4, 1), '#ffa94d', '#f76707'),
+    0.9,
+  );
   blush(c, 31, 63);
   blush(c, 69, 63);
 };
@@ -373,7 +420,13 @@ const sunnyDay: StickerDraw = (c, style) => {
 
 function cloudShape(dx = 0, dy = 0): Shape {
   return translate(
-    blend(7, circle(32, 50, 15), circle(50, 38, 19), circle(69, 50, 14), roundRect(50, 56, 30, 10, 10)),
+    blend(
+      7,
+      circle(32, 50, 15),
+      circle(50, 38, 19),
+      circle(69, 50, 14),
+      roundRect(50, 56, 30, 10, 10),
+    ),
     dx,
     dy,
   );
@@ -413,7 +466,10 @@ const pottedPlant: StickerDraw = (c, style) => {
   }
   for (const a of [-1.05, -0.4, 0.25, 0.9]) {
     const len = 22;
-    c.fill(capsule(50, 60, 50 + Math.sin(a) * len, 60 - Math.cos(a) * len, 0.7), hex('#2b8a3e', 0.8));
+    c.fill(
+      capsule(50, 60, 50 + Math.sin(a) * len, 60 - Math.cos(a) * len, 0.7),
+      hex('#2b8a3e', 0.8),
+    );
   }
   inked(c, pot, vertical(pot, '#f08c6a', '#c4553a'));
   inked(c, rim, hex('#e8795a'));
@@ -435,7 +491,8 @@ const laughing: StickerDraw = (c, style) => {
 
 const heartEyes: StickerDraw = (c, style) => {
   emojiFace(c, style);
-  for (const x of [36, 64]) inked(c, heartShape(x, 46, 8.5), vertical(heartShape(x, 46, 8.5), '#ff6b6b', '#e03131'), 0.9);
+  for (const x of [36, 64])
+    inked(c, heartShape(x, 46, 8.5), vertical(heartShape(x, 46, 8.5), '#ff6b6b', '#e03131'), 0.9);
   gloss(c, 32.5, 42, 2, 1.2);
   gloss(c, 60.5, 42, 2, 1.2);
   smile(c, 50, 68, 10, 1.8);
@@ -461,7 +518,17 @@ const crying: StickerDraw = (c, style) => {
 const wink: StickerDraw = (c, style) => {
   emojiFace(c, style);
   eye(c, 37, 46, 1.05);
-  c.fill(polyline([[58, 42], [67, 46], [58, 50]], 1.4), INK);
+  c.fill(
+    polyline(
+      [
+        [58, 42],
+        [67, 46],
+        [58, 50],
+      ],
+      1.4,
+    ),
+    INK,
+  );
   const tongue = blend(2, roundRect(56, 70, 6, 5, 2), circle(56, 75, 6));
   inked(c, tongue, vertical(tongue, '#ffa8c0', '#f06595'), 1);
   c.fill(capsule(56, 70, 56, 76, 0.6), hex('#c2255c', 0.6));
@@ -511,7 +578,12 @@ const sparkleTwinkle: StickerDraw = (c, style, t) => {
     const s = 0.55 + 0.45 * (0.5 + 0.5 * Math.cos((t - p.phase) * TAU));
     return { shape: sparkle(p.x, p.y, p.r * s, (t - p.phase) * Math.PI * 0.5), color: p.color };
   });
-  dieCut(c, style, parts.map((p) => p.shape), 3);
+  dieCut(
+    c,
+    style,
+    parts.map((p) => p.shape),
+    3,
+  );
   for (const p of parts) {
     inked(c, p.shape, vertical(p.shape, p.color[0] as string, p.color[1] as string), 0.9);
   }

@@ -4,7 +4,19 @@
 
 import { hex, linear } from './canvas';
 import type { Canvas, Paint, Rgba } from './canvas';
-import { arc, blend, capsule, circle, ellipse, grow, heart, polygon, ring, star, translate } from './shapes';
+import {
+  arc,
+  blend,
+  capsule,
+  circle,
+  ellipse,
+  grow,
+  heart,
+  polygon,
+  ring,
+  star,
+  translate,
+} from './shapes';
 import type { Shape } from './shapes';
 
 export const INK = hex('#3b2a3f');

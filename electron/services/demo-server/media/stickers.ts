@@ -2,13 +2,17 @@
 // transparent background is palette index 0 (GIF transparency is 1-bit, so GIF frames are drawn
 // without the soft shadow and their alpha is thresholded).
 
-import gifenc from 'gifenc';
+import * as gifenc from 'gifenc';
 import { Canvas } from './canvas';
 import { encodePng } from './png';
 import { STICKER_DESIGNS } from './sticker-designs';
 import type { StickerDesignId } from './sticker-designs';
 
-const { GIFEncoder, applyPalette, quantize } = gifenc;
+// gifenc ships CommonJS (what Node loads; its named exports are not detected) and ESM (what
+// Vite bundles). A namespace import with a fallback to the CommonJS exports object works in both.
+type Gifenc = Pick<typeof gifenc, 'GIFEncoder' | 'applyPalette' | 'quantize'>;
+const { GIFEncoder, applyPalette, quantize }: Gifenc =
+  typeof gifenc.GIFEncoder === 'function' ? gifenc : (gifenc.default as Gifenc);
 
 export async function renderStickerPng(design: StickerDesignId, size: number): Promise<Buffer> {
   const canvas = new Canvas(size, size);
@@ -40,7 +44,8 @@ export function renderStickerGif(
   const opaque: number[] = [];
   for (const data of images) {
     for (let i = 0; i < data.length; i += 16) {
-      if (data[i + 3] === 255) opaque.push(data[i] as number, data[i + 1] as number, data[i + 2] as number, 255);
+      if (data[i + 3] === 255)
+        opaque.push(data[i] as number, data[i + 1] as number, data[i + 2] as number, 255);
     }
   }
   const colors = quantize(Uint8Array.from(opaque), 255, { format: 'rgb565' });

@@ -23,7 +23,9 @@ export function midiHz(midi: number): number {
 const TAU = Math.PI * 2;
 
 const SINE_SIZE = 4096;
-const SINE = Float32Array.from({ length: SINE_SIZE + 1 }, (_, i) => Math.sin((TAU * i) / SINE_SIZE));
+const SINE = Float32Array.from({ length: SINE_SIZE + 1 }, (_, i) =>
+  Math.sin((TAU * i) / SINE_SIZE),
+);
 
 /** sin(2*pi*cycles) from a table with linear interpolation: the oscillators' hot path. */
 function sine(cycles: number): number {
@@ -144,8 +146,7 @@ export function pad(cutoff = 1100, attack = 0.6): Instrument {
       if (p1 >= 1) p1 -= 1;
       p2 += d2;
       if (p2 >= 1) p2 -= 1;
-      const s =
-        2 * (p0 + p1 + p2) - 3 - polyBlep(p0, d0) - polyBlep(p1, d1) - polyBlep(p2, d2);
+      const s = 2 * (p0 + p1 + p2) - 3 - polyBlep(p0, d0) - polyBlep(p1, d1) - polyBlep(p2, d2);
       l1 += a * (s / 3 - l1);
       l2 += a * (l1 - l2);
       out[i] = l2 * velocity * envelope(i / rate, duration, attack, release);
@@ -166,7 +167,12 @@ export function lead(wave: LeadWave, vibrato = 0.25, attack = 0.02): Instrument 
     let breath = 0;
     for (let i = 0; i < n; i++) {
       const t = i / rate;
-      const vib = 1 + (vibrato / 12) * Math.LN2 * Math.sin(TAU * 5.3 * t) * Math.min(1, Math.max(0, (t - 0.18) / 0.3));
+      const vib =
+        1 +
+        (vibrato / 12) *
+          Math.LN2 *
+          Math.sin(TAU * 5.3 * t) *
+          Math.min(1, Math.max(0, (t - 0.18) / 0.3));
       const dt = (freq * vib) / rate;
       phase = (phase + dt) % 1;
       let s: number;
@@ -419,7 +425,9 @@ export class StereoMix {
 /** Four damped combs and two all-passes (Freeverb's structure, one channel). */
 function schroeder(input: Float32Array, rate: number, spread: number, room: number): Float32Array {
   const k = rate / 44100;
-  const combs = [1116, 1188, 1277, 1356].map((len) => new Float32Array(Math.round((len + spread) * k)));
+  const combs = [1116, 1188, 1277, 1356].map(
+    (len) => new Float32Array(Math.round((len + spread) * k)),
+  );
   const allpasses = [556, 441].map((len) => new Float32Array(Math.round((len + spread) * k)));
   const combIdx = new Int32Array(4);
   const store = new Float64Array(4);

@@ -34,12 +34,14 @@ export function encodeWav(audio: PcmAudio): WavInfo {
   out.writeUInt16LE(16, 34);
   out.write('data', 36, 'latin1');
   out.writeUInt32LE(dataBytes, 40);
-  let offset = 44;
-  for (let i = 0; i < frames; i++) {
-    for (let c = 0; c < channels; c++) {
-      const v = Math.max(-1, Math.min(1, audio.channels[c]![i]!));
-      out.writeInt16LE(Math.round(v * 32767), offset);
-      offset += 2;
+  // WAV is little-endian; so is every platform Electron ships on, so an Int16Array view of the
+  // data chunk writes the samples directly.
+  const pcm = new Int16Array(out.buffer, out.byteOffset + 44, frames * channels);
+  for (let c = 0; c < channels; c++) {
+    const samples = audio.channels[c] as Float32Array;
+    for (let i = 0; i < frames; i++) {
+      const v = samples[i] as number;
+      pcm[i * channels + c] = Math.round((v > 1 ? 1 : v < -1 ? -1 : v) * 32767);
     }
   }
   return { bytes: out, duration: frames / audio.sampleRate, bitrate: byteRate * 8 };

@@ -226,7 +226,9 @@ describe('downloadFile', () => {
   it('maps a full disk to DISK_FULL and removes the .part', async (context) => {
     const mountPoint = await mkdtemp(join(tmpdir(), 'ice-tinyfs-'));
     try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint], { stdio: 'ignore' });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint], {
+        stdio: 'ignore',
+      });
     } catch {
       await rm(mountPoint, { recursive: true, force: true });
       console.warn('Skipping DISK_FULL test: cannot mount a small tmpfs (needs root).');

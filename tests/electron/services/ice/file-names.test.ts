@@ -56,7 +56,15 @@ describe('pathInside', () => {
     expect(() => pathInside(dir, name)).toThrow(expect.objectContaining({ code: 'UNSAFE_PATH' }));
   });
   it('keeps every sanitized hostile name inside the folder', () => {
-    for (const hostile of ['../../x', '..\\x', '/x', 'a/../../b', '\u0000/..', 'C:\\x', '....//x']) {
+    for (const hostile of [
+      '../../x',
+      '..\\x',
+      '/x',
+      'a/../../b',
+      '\u0000/..',
+      'C:\\x',
+      '....//x',
+    ]) {
       const path = pathInside(dir, sanitizeFileName(hostile));
       expect(path.startsWith(`${dir}/`)).toBe(true);
     }

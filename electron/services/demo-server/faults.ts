@@ -1,0 +1,86 @@
+// The fault plan's live state. Counted faults are consumed one per API request, in a fixed
+// order (throttle, serverError, wrongShape, truncatedJson, cutBody): a request gets at most one
+// counted fault, so {throttle: 2, serverError: 1} answers throttled, throttled, 500, then OK.
+// cutBody with target 'file' is consumed by media file requests instead.
+
+export interface FaultPlan {
+  latencyMs?: number;
+  throttle?: { count: number; retryAfterSeconds: number };
+  serverError?: { count: number; status?: 500 | 503 };
+  cutBody?: { count: number; afterBytes: number; target?: 'api' | 'file' };
+  truncatedJson?: { count: number };
+  wrongShape?: { count: number };
+  clockSkewSeconds?: number;
+  expireUrlsNow?: boolean;
+}
+
+export type ApiFault =
+  | { kind: 'throttle'; retryAfterSeconds: number }
+  | { kind: 'serverError'; status: 500 | 503 }
+  | { kind: 'wrongShape' }
+  | { kind: 'truncatedJson' }
+  | { kind: 'cutBody'; afterBytes: number };
+
+function copy(plan: FaultPlan): FaultPlan {
+  return JSON.parse(JSON.stringify(plan)) as FaultPlan;
+}
+
+export class FaultState {
+  private plan: FaultPlan;
+
+  constructor(plan: FaultPlan = {}) {
+    this.plan = copy(plan);
+  }
+
+  set(plan: FaultPlan): void {
+    this.plan = copy(plan);
+  }
+
+  get latencyMs(): number {
+    return Math.max(0, this.plan.latencyMs ?? 0);
+  }
+
+  get clockSkewSeconds(): number {
+    return this.plan.clockSkewSeconds ?? 0;
+  }
+
+  get expireUrlsNow(): boolean {
+    return this.plan.expireUrlsNow === true;
+  }
+
+  /** The counted fault for this API request, if any (and consumes it). */
+  takeApiFault(): ApiFault | null {
+    const p = this.plan;
+    if (p.throttle && p.throttle.count > 0) {
+      p.throttle.count--;
+      return { kind: 'throttle', retryAfterSeconds: p.throttle.retryAfterSeconds };
+    }
+    if (p.serverError && p.serverError.count > 0) {
+      p.serverError.count--;
+      return { kind: 'serverError', status: p.serverError.status ?? 500 };
+    }
+    if (p.wrongShape && p.wrongShape.count > 0) {
+      p.wrongShape.count--;
+      return { kind: 'wrongShape' };
+    }
+    if (p.truncatedJson && p.truncatedJson.count > 0) {
+      p.truncatedJson.count--;
+      return { kind: 'truncatedJson' };
+    }
+    if (p.cutBody && p.cutBody.count > 0 && (p.cutBody.target ?? 'api') === 'api') {
+      p.cutBody.count--;
+      return { kind: 'cutBody', afterBytes: p.cutBody.afterBytes };
+    }
+    return null;
+  }
+
+  /** Bytes after which to cut this file response, if a file cutBody fault is pending. */
+  takeFileCut(): number | null {
+    const cut = this.plan.cutBody;
+    if (cut && cut.count > 0 && cut.target === 'file') {
+      cut.count--;
+      return cut.afterBytes;
+    }
+    return null;
+  }
+}

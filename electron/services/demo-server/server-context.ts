@@ -1,0 +1,75 @@
+// Everything a request handler needs, created once per server.
+
+import { randomUUID } from 'node:crypto';
+import type { RequestVerifier } from '../ice/ice-api';
+import type { UrlIssuer } from './api/media-json';
+import { NextTokenCodec } from './api/next-token';
+import type { Catalogue } from './catalogue';
+import { FaultState } from './faults';
+import type { FaultPlan } from './faults';
+import { UrlSigner } from './files/url-signer';
+
+export interface LogEntry {
+  action: string | null;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+}
+
+export interface ServerContext {
+  readonly catalogue: Catalogue;
+  readonly mediaDir: string;
+  readonly faults: FaultState;
+  readonly tokens: NextTokenCodec;
+  readonly signer: UrlSigner;
+  readonly verifier: RequestVerifier | undefined;
+  readonly bigFileBytes: number | undefined;
+  readonly startedAt: number;
+  readonly urls: UrlIssuer;
+  readonly log: LogEntry[];
+  /** Set once the server listens. */
+  baseUrl: string;
+  /** The server's clock in ms, including any clock-skew fault. */
+  now(): number;
+  requestId(): string;
+}
+
+/** Oldest entries are dropped beyond this, so long benchmarks do not grow memory. */
+export const LOG_LIMIT = 20_000;
+
+export function createServerContext(options: {
+  catalogue: Catalogue;
+  mediaDir: string;
+  faults?: FaultPlan;
+  verifier?: RequestVerifier;
+  urlTtlSeconds: number;
+  bigFileBytes?: number;
+}): ServerContext {
+  const faults = new FaultState(options.faults);
+  const signer = new UrlSigner();
+  const encodePath = (relPath: string) => relPath.split('/').map(encodeURIComponent).join('/');
+  const ctx: ServerContext = {
+    catalogue: options.catalogue,
+    mediaDir: options.mediaDir,
+    faults,
+    tokens: new NextTokenCodec(),
+    signer,
+    verifier: options.verifier,
+    bigFileBytes: options.bigFileBytes,
+    startedAt: Date.now(),
+    log: [],
+    baseUrl: '',
+    now: () => Date.now() + faults.clockSkewSeconds * 1000,
+    requestId: () => randomUUID().toUpperCase(),
+    urls: {
+      signed(relPath) {
+        const nowSeconds = Math.floor(ctx.now() / 1000);
+        const expires = faults.expireUrlsNow ? nowSeconds - 60 : nowSeconds + options.urlTtlSeconds;
+        const path = `/media/${relPath}`;
+        return `${ctx.baseUrl}/media/${encodePath(relPath)}?${signer.query(path, expires)}`;
+      },
+      unsigned: (relPath) => `${ctx.baseUrl}/media/${encodePath(relPath)}`,
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,53 @@
+// npm run bench: prints the figures behind the client's speed and memory claims.
+//   (a) full listing, 5,000 items at 100 per page, 20 ms latency: ours vs @alicloud/openapi-client
+//   (b) 300 MB download: ours vs curl, with peak RSS growth
+
+import { runListingBench } from './listing-bench';
+import { curlAvailable, runDownloadBench } from './download-bench';
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const verdict = (ok: boolean) => (ok ? 'goal met' : 'GOAL MISSED');
+
+async function main(): Promise<void> {
+  console.log(
+    '(a) Full listing: 5,000 generated items, 100 per page, 20 ms server latency, V3 signed',
+  );
+  const listing = await runListingBench();
+  const ratio = listing.oursMs / listing.sdkMs;
+  console.log(`    ours (${listing.concurrency} pages at once): ${ms(listing.oursMs)}`);
+  console.log(`    @alicloud/openapi-client (page by page): ${ms(listing.sdkMs)}`);
+  console.log(`    ratio ours/SDK: ${ratio.toFixed(3)} (goal <= 0.3: ${verdict(ratio <= 0.3)})`);
+  console.log(
+    `    physical floor ${listing.pages} pages / ${listing.concurrency} x ${listing.latencyMs} ms = ` +
+      `${ms(listing.floorMs)}; ours is ${(listing.oursMs / listing.floorMs).toFixed(2)}x ` +
+      `(goal <= 2x: ${verdict(listing.oursMs <= 2 * listing.floorMs)})`,
+  );
+  console.log(
+    `    demo server CPU per full listing: ${ms(listing.serverCpuMs)} ` +
+      '(single-threaded, so also a floor; latency floor and server CPU overlap only partly)',
+  );
+
+  console.log('\n(b) Download of a 300 MB file over loopback');
+  if (!curlAvailable()) console.log('    curl is missing: no comparison, only our own figures.');
+  const download = await runDownloadBench();
+  const oursRate = download.bytes / (download.oursMs / 1000);
+  console.log(`    ours: ${ms(download.oursMs)} (${mb(oursRate)}/s)`);
+  if (download.curlMs !== null) {
+    const curlRate = download.bytes / (download.curlMs / 1000);
+    const share = oursRate / curlRate;
+    console.log(`    curl: ${ms(download.curlMs)} (${mb(curlRate)}/s)`);
+    console.log(
+      `    throughput ours/curl: ${share.toFixed(2)} (goal >= 0.9: ${verdict(share >= 0.9)})`,
+    );
+  }
+  const growth = download.peakRssGrowthBytes;
+  console.log(
+    `    peak RSS growth while downloading: ${mb(growth)} (goal < 64 MB: ${verdict(growth < 64 * 1024 * 1024)})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,121 @@
+// Test fixtures: one browser preview per worker (fresh data folder, in-memory keychain), a page
+// opened on it, and a check that no test leaves console errors or CSP violations behind.
+
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { startBrowserPreview } from '../../electron/dev-browser/main';
+import type { BrowserPreview } from '../../electron/dev-browser/main';
+import { MemoryStore } from '../../electron/services/secrets/memory-store';
+import type { PageGlobals } from './page-types';
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** The app's landmarks and controls, found the way a user (or a screen reader) finds them. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  get sidebar(): Locator {
+    return this.page.getByRole('navigation');
+  }
+  businessType(name: string | RegExp): Locator {
+    return this.sidebar.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+  tag(name: string): Locator {
+    return this.sidebar.locator('.tag-list').getByRole('button', { name, exact: true });
+  }
+  get grid(): Locator {
+    return this.page.getByRole('grid');
+  }
+  get tiles(): Locator {
+    return this.grid.getByRole('gridcell');
+  }
+  /** A tile by media id (titles may repeat). */
+  tile(mediaId: string): Locator {
+    return this.grid.locator(`[role="gridcell"][data-media-id="${mediaId}"]`);
+  }
+  get details(): Locator {
+    return this.page.getByRole('complementary');
+  }
+  get errorState(): Locator {
+    return this.page.getByTestId('error-state');
+  }
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+  /** The titles of the tiles currently rendered, in grid order. */
+  async visibleTitles(): Promise<string[]> {
+    return this.tiles.locator('.tile__title').allTextContents();
+  }
+}
+
+interface WorkerFixtures {
+  preview: BrowserPreview;
+}
+
+interface TestFixtures {
+  /** Console messages that are expected in this test (e.g. a deliberately broken image). */
+  allowedConsoleErrors: RegExp[];
+  consoleProblems: string[];
+  app: AppPage;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  preview: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+    async ({}, use) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'ice-e2e-'));
+      const preview = await startBrowserPreview({
+        dataDir,
+        keychain: new MemoryStore(),
+        log: () => undefined,
+      });
+      try {
+        await use(preview);
+      } finally {
+        await preview.close();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+
+  allowedConsoleErrors: [[], { option: true }],
+
+  consoleProblems: [
+    async ({ page, allowedConsoleErrors }, use) => {
+      const problems: string[] = [];
+      const allowed = (text: string) => allowedConsoleErrors.some((re) => re.test(text));
+      page.on('console', (message) => {
+        if (message.type() !== 'error' && message.type() !== 'warning') return;
+        if (!allowed(message.text())) problems.push(`${message.type()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      // Chromium reports CSP violations on the console too; this also catches report-only ones.
+      await page.addInitScript(() => {
+        const { document } = globalThis as unknown as PageGlobals;
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+        });
+      });
+      await use(problems);
+      expect(problems, 'console errors, page errors or CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  app: async ({ page, preview }, use) => {
+    await page.goto(preview.url);
+    await use(new AppPage(page));
+  },
+});
+
+export { expect };

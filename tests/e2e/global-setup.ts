@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const rendererIndex = fileURLToPath(new URL('../../out/renderer/index.html', import.meta.url));
+
+/** Fails fast, with the fix, when the renderer has not been built. */
+export default function globalSetup(): void {
+  if (!existsSync(rendererIndex)) {
+    throw new Error(
+      `The e2e tests need the built renderer (${rendererIndex} is missing).\n` +
+        'Run `npx electron-vite build` first, then run the tests again.',
+    );
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    throw new Error('The e2e tests drive Debian Chromium: `apt-get install chromium`.');
+  }
+}

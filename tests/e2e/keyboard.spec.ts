@@ -1,0 +1,70 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+import type { PageGlobals } from './page-types';
+import { serverPage } from './server-data';
+
+/** What has focus, in words a failing assertion can show. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = (globalThis as unknown as PageGlobals).document.activeElement;
+    return {
+      role: el?.getAttribute('role') ?? el?.tagName.toLowerCase() ?? null,
+      text: el?.textContent?.trim().slice(0, 40) ?? '',
+      index: el?.dataset.index ?? null,
+      inSidebar: el?.closest('nav') !== null,
+    };
+  });
+}
+
+test('Tab reaches the sidebar and the grid; arrows move, Enter opens, Escape closes', async ({
+  app,
+  page,
+  preview,
+}) => {
+  const stickers = await serverPage(preview, 'sticker');
+  await expect(app.tiles.first()).toBeVisible();
+
+  const visited: Array<Awaited<ReturnType<typeof focused>>> = [];
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    visited.push(now);
+    if (now.role === 'gridcell') break;
+  }
+  expect(visited.some((f) => f.inSidebar && f.text === 'Stickers')).toBe(true);
+  expect(visited.at(-1)).toMatchObject({ role: 'gridcell', index: '0' });
+
+  const columns = await app.grid.getByRole('row').first().getByRole('gridcell').count();
+  expect(columns).toBeGreaterThan(1);
+  await page.keyboard.press('ArrowRight');
+  expect(await focused(page)).toMatchObject({ role: 'gridcell', index: '1' });
+  await page.keyboard.press('ArrowDown');
+  expect(await focused(page)).toMatchObject({ index: String(1 + columns) });
+  await page.keyboard.press('ArrowLeft');
+  expect(await focused(page)).toMatchObject({ index: String(columns) });
+  await page.keyboard.press('ArrowUp');
+  expect(await focused(page)).toMatchObject({ index: '0' });
+  await page.keyboard.press('ArrowDown');
+
+  await page.keyboard.press('Enter');
+  const item = stickers.items[columns]!;
+  await expect(app.details).toBeVisible();
+  await expect(app.details.getByRole('heading', { level: 2 })).toHaveText(item.title);
+  await expect(app.tile(item.mediaId)).toHaveAttribute('aria-selected', 'true');
+  // Opening the panel narrows the grid; focus stays on the same tile.
+  await expect.poll(async () => (await focused(page)).index).toBe(String(columns));
+  await screenshot(page, '07-keyboard-details');
+
+  await page.keyboard.press('Escape');
+  await expect(app.details).toBeHidden();
+  await expect.poll(async () => (await focused(page)).index).toBe(String(columns));
+});
+
+test('Escape from inside the details panel returns focus to the grid', async ({ app, page }) => {
+  await app.tiles.nth(2).click();
+  await expect(app.details).toBeVisible();
+  await app.details.getByRole('button', { name: 'Close details' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(app.details).toBeHidden();
+  await expect(app.tiles.nth(2)).toBeFocused();
+});

@@ -1,0 +1,40 @@
+// End-to-end tests of the renderer in Debian's Chromium, against the browser preview (the same
+// services and bridge code as the app, hosted in the test worker). Build first:
+//   npx electron-vite build && npx playwright test -c tests/e2e/playwright.config.ts
+
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  testDir: here,
+  testMatch: '*.spec.ts',
+  globalSetup: './global-setup.ts',
+  outputDir: '../../test-results/e2e',
+  // One worker: each worker hosts its own preview and demo server, and the machine is small.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+    colorScheme: 'dark',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+});
