@@ -1,7 +1,7 @@
 // Builds the page-facing API object from a transport. The Electron preload passes a transport
 // over ipcRenderer; the browser preview passes one over a WebSocket. Same code, same shape.
 
-import { EVENT_NAMES, REQUEST_NAMES, eventChannels, requestChannels } from './ipc-contract';
+import { EVENT_CHANNELS, EVENT_NAMES, REQUEST_CHANNELS, REQUEST_NAMES } from './ipc-channels';
 import type { BridgeApi } from './ipc-contract';
 import type { Result } from './errors';
 
@@ -21,7 +21,7 @@ function isResult(value: unknown): value is Result<unknown> {
 export function createBridgeApi(transport: BridgeTransport): BridgeApi {
   const api: Record<string, unknown> = {};
   for (const name of REQUEST_NAMES) {
-    const { channel } = requestChannels[name];
+    const channel = REQUEST_CHANNELS[name];
     api[name] = async (payload?: unknown): Promise<Result<unknown>> => {
       try {
         const response = await transport.invoke(channel, payload);
@@ -34,7 +34,7 @@ export function createBridgeApi(transport: BridgeTransport): BridgeApi {
     };
   }
   for (const name of EVENT_NAMES) {
-    const { channel } = eventChannels[name];
+    const channel = EVENT_CHANNELS[name];
     api[name] = (listener: (payload: unknown) => void): (() => void) => {
       if (typeof listener !== 'function') throw new TypeError(`${name} needs a function`);
       return transport.subscribe(channel, (payload) => listener(payload));

@@ -14,6 +14,18 @@ import type {
   SettingsSnapshot,
 } from './account';
 import type { Result } from './errors';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
+import type { EventName, RequestName } from './ipc-channels';
+
+export {
+  BRIDGE_GLOBAL,
+  EVENT_NAMES,
+  REQUEST_CHANNEL_NAMES,
+  REQUEST_NAMES,
+  EVENT_CHANNELS,
+  REQUEST_CHANNELS,
+} from './ipc-channels';
+export type { EventName, RequestName } from './ipc-channels';
 
 /** A type-only marker: carries T for inference, nothing at run time. */
 export interface Phantom<T> {
@@ -46,22 +58,22 @@ export interface AppInfo {
 
 export const requestChannels = {
   getAppInfo: {
-    channel: 'app:get-info',
+    channel: REQUEST_CHANNELS.getAppInfo,
     request: z.undefined(),
     response: phantom<AppInfo>(),
   },
   getLibrarySource: {
-    channel: 'library:get-source',
+    channel: REQUEST_CHANNELS.getLibrarySource,
     request: z.undefined(),
     response: phantom<LibrarySource>(),
   },
   listTags: {
-    channel: 'library:list-tags',
+    channel: REQUEST_CHANNELS.listTags,
     request: z.strictObject({ businessType }),
     response: phantom<MediaTag[]>(),
   },
   listMedia: {
-    channel: 'library:list-media',
+    channel: REQUEST_CHANNELS.listMedia,
     request: z.strictObject({
       businessType,
       mediaTagId: tagId.optional(),
@@ -71,47 +83,47 @@ export const requestChannels = {
     response: phantom<MediaPage>(),
   },
   getMedia: {
-    channel: 'library:get-media',
+    channel: REQUEST_CHANNELS.getMedia,
     request: z.strictObject({ mediaId }),
     response: phantom<MediaItem>(),
   },
   setLibrarySource: {
-    channel: 'library:set-source',
+    channel: REQUEST_CHANNELS.setLibrarySource,
     request: z.strictObject({ kind: z.enum(['demo', 'account', 'anonymous']) }),
     response: phantom<LibrarySource>(),
   },
   getAccountStatus: {
-    channel: 'account:get-status',
+    channel: REQUEST_CHANNELS.getAccountStatus,
     request: z.undefined(),
     response: phantom<AccountStatus>(),
   },
   validateAccount: {
-    channel: 'account:validate',
+    channel: REQUEST_CHANNELS.validateAccount,
     request: accountForm,
     response: phantom<AccountFieldErrors>(),
   },
   testAccount: {
-    channel: 'account:test',
+    channel: REQUEST_CHANNELS.testAccount,
     request: accountForm,
     response: phantom<ConnectionTestResult>(),
   },
   saveAccount: {
-    channel: 'account:save',
+    channel: REQUEST_CHANNELS.saveAccount,
     request: z.strictObject({ form: accountForm, sessionOnly: z.boolean().optional() }),
     response: phantom<AccountStatus>(),
   },
   clearAccount: {
-    channel: 'account:clear',
+    channel: REQUEST_CHANNELS.clearAccount,
     request: z.undefined(),
     response: phantom<AccountStatus>(),
   },
   getSettings: {
-    channel: 'settings:get',
+    channel: REQUEST_CHANNELS.getSettings,
     request: z.undefined(),
     response: phantom<SettingsSnapshot>(),
   },
   updateSettings: {
-    channel: 'settings:update',
+    channel: REQUEST_CHANNELS.updateSettings,
     request: z.strictObject({
       language: z.enum(['system', 'en', 'zh-CN']).optional(),
       theme: z.enum(['system', 'dark', 'light']).optional(),
@@ -119,28 +131,28 @@ export const requestChannels = {
     response: phantom<AppSettings>(),
   },
   openExternal: {
-    channel: 'shell:open-external',
+    channel: REQUEST_CHANNELS.openExternal,
     request: z.strictObject({ url: z.string().min(1).max(2048) }),
     response: phantom<void>(),
   },
-} as const;
+} as const satisfies Record<
+  RequestName,
+  { channel: string; request: z.ZodType; response: unknown }
+>;
 
 export const eventChannels = {
   onLibrarySourceChanged: {
-    channel: 'library:source-changed',
+    channel: EVENT_CHANNELS.onLibrarySourceChanged,
     payload: phantom<LibrarySource>(),
   },
   onAccountChanged: {
-    channel: 'account:changed',
+    channel: EVENT_CHANNELS.onAccountChanged,
     payload: phantom<AccountStatus>(),
   },
-} as const;
+} as const satisfies Record<EventName, { channel: string; payload: unknown }>;
 
 type RequestDefs = typeof requestChannels;
 type EventDefs = typeof eventChannels;
-
-export type RequestName = keyof RequestDefs;
-export type EventName = keyof EventDefs;
 
 /** What the renderer passes (schema input). */
 export type RequestPayload<K extends RequestName> = z.input<RequestDefs[K]['request']>;
@@ -163,12 +175,3 @@ export type EventMethod<E extends EventName> = (
 export type BridgeApi = { [K in RequestName]: RequestMethod<K> } & {
   [E in EventName]: EventMethod<E>;
 };
-
-/** The name under which the bridge object appears on window. */
-export const BRIDGE_GLOBAL = 'iceApi';
-
-export const REQUEST_NAMES = Object.keys(requestChannels) as RequestName[];
-export const EVENT_NAMES = Object.keys(eventChannels) as EventName[];
-export const REQUEST_CHANNEL_NAMES: readonly string[] = REQUEST_NAMES.map(
-  (k) => requestChannels[k].channel,
-);

@@ -1,8 +1,6 @@
 // The ice command-line tool: browse and download ICE's public media library from a terminal.
 // Run with `npm run --silent cli -- <command>`; `--help` lists the commands.
 
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/errors';
 import type { MediaItem } from '../../shared/domain';
@@ -68,7 +66,8 @@ async function withClient(
   if (args.global.target.kind === 'demo') {
     // Loaded only for --demo, so the other commands do not pay for the demo library.
     const { startDemoServer } = await import('../services/demo-server/index');
-    const demo = await startDemoServer({ mediaDir: join(tmpdir(), 'ice-media-library-cli-demo') });
+    // The demo server's default media cache (versioned, in the temp folder) is reused by runs.
+    const demo = await startDemoServer();
     closeDemo = () => demo.close();
     endpoint = parseEndpointUrl(demo.url);
   } else {

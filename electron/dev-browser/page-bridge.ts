@@ -3,7 +3,7 @@
 // WebSocket to the preview server. Built into one IIFE by the preview at start-up.
 
 import { createBridgeApi } from '../../shared/bridge';
-import { BRIDGE_GLOBAL } from '../../shared/ipc-contract';
+import { BRIDGE_GLOBAL } from '../../shared/ipc-channels';
 import { BRIDGE_SOCKET_PATH, TOKEN_PARAM, TOKEN_STORAGE_KEY, tokenFromFragment } from './protocol';
 import { createSocketTransport } from './socket-transport';
 import type { SocketLike } from './socket-transport';

@@ -5,7 +5,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import { createBridgeApi } from '../../shared/bridge';
 import type { BridgeTransport } from '../../shared/bridge';
-import { BRIDGE_GLOBAL } from '../../shared/ipc-contract';
+import { BRIDGE_GLOBAL } from '../../shared/ipc-channels';
 
 const transport: BridgeTransport = {
   invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),

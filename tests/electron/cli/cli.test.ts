@@ -234,6 +234,34 @@ describe('ice CLI', () => {
     expect(list.stderr).toContain('NETWORK');
   });
 
+  it('--demo starts the demo library in-process: list, info and download', async () => {
+    const list = await cli([
+      'list',
+      '--demo',
+      '--json',
+      '--business-type',
+      'bgm',
+      '--page-size',
+      '3',
+    ]);
+    expect(list.stderr).toBe('');
+    expect(list.code).toBe(0);
+    const items = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { mediaId: string; files: Array<{ fileSize: number }> });
+    expect(items).toHaveLength(3);
+    const [first] = items;
+    const info = await cli(['info', first!.mediaId, '--demo']);
+    expect(info.code).toBe(0);
+    expect(info.stdout).toContain(`Media ID:   ${first!.mediaId}`);
+    const download = await cli(['download', first!.mediaId, '--demo', '--to', dir, '--json']);
+    expect(download.code).toBe(0);
+    const saved = JSON.parse(download.stdout.trim()) as { path: string; bytes: number };
+    expect(saved.bytes).toBe(first!.files[0]!.fileSize);
+    expect((await readFile(saved.path)).length).toBe(saved.bytes);
+  });
+
   it.each([
     [['frobnicate']],
     [['list', '--page-size', '500']],

@@ -184,7 +184,12 @@ describe('against the demo server', () => {
     const [stale] = (await client.listPublicMediaBasicInfos({ includeFileBasicInfo: true })).items;
     const staleFile = stale!.files[0]!;
     const error = await rejection(
-      downloadFile({ url: staleFile.url, dir, fileName: staleFile.fileName, allowInternalHosts: true }),
+      downloadFile({
+        url: staleFile.url,
+        dir,
+        fileName: staleFile.fileName,
+        allowInternalHosts: true,
+      }),
     );
     expect(error.code).toBe('URL_EXPIRED');
     expect(error.message).not.toContain('Signature');
