@@ -170,10 +170,11 @@ async function downloadMedia(
         throw new AppError('NOT_FOUND', `Media ${mediaId} has no downloadable files.`);
       }
       for (let i = 0; i < item.files.length; i++) {
+        const wanted = item.files[i]?.fileName;
         const refresh = async () => {
-          // Signed URLs expire: list the media again for a fresh one (cache key: file name).
+          // Signed URLs expire: ask again for a fresh one (files are keyed by name, not URL).
           item = await client.getPublicMediaInfo(mediaId, call);
-          return item.files.find((f) => f.fileName === item.files[i]?.fileName) ?? item.files[i];
+          return item.files.find((f) => f.fileName === wanted);
         };
         const result = await downloadOne(item, i, command.to, client, io, refresh);
         io.out(

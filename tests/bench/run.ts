@@ -41,6 +41,15 @@ async function main(): Promise<void> {
       `    throughput ours/curl: ${share.toFixed(2)} (goal >= 0.9: ${verdict(share >= 0.9)})`,
     );
   }
+  const plainRate = download.bytes / (download.plainNodeMs / 1000);
+  console.log(
+    `    plain node:http -> file (Node's own ceiling here): ${ms(download.plainNodeMs)} ` +
+      `(${mb(plainRate)}/s); ours/plain: ${(oursRate / plainRate).toFixed(2)}`,
+  );
+  console.log(
+    `    our CPU, best run: user ${ms(download.oursCpuMs.user)}, ` +
+      `system ${ms(download.oursCpuMs.system)}`,
+  );
   const growth = download.peakRssGrowthBytes;
   console.log(
     `    peak RSS growth while downloading: ${mb(growth)} (goal < 64 MB: ${verdict(growth < 64 * 1024 * 1024)})`,

@@ -38,13 +38,14 @@ test('an error while switching tags stays on that tag and recovers there', async
   await expect(app.errorState).toBeVisible();
   await expect(app.errorState).toContainText(MESSAGES.en.errors.BAD_RESPONSE);
 
-  // The list that loaded before the fault is still there.
+  // The list that loaded before the fault is still there; going back to the failed tag tries
+  // again (and fails again while the fault lasts).
   await app.tag('All').click();
   await expect(app.tiles.first()).toBeVisible();
-
-  preview.services.demoServer.setFaults({});
   await app.tag('Bubble').click();
   await expect(app.errorState).toBeVisible();
+
+  preview.services.demoServer.setFaults({});
   await app.errorState.getByRole('button', { name: 'Retry' }).click();
   await expect(app.tiles.first()).toBeVisible();
   await expect(app.heading).toHaveText('Bubble');

@@ -14,8 +14,16 @@ import type { PageGlobals } from './page-types';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
+/** Saves a screenshot for a person to look at, once the visible artwork has faded in. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.mouse.move(1, 1); // no hover state from the last click
+  await page
+    .locator('.thumb[data-state="loading"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => undefined); // images far below the fold may stay lazy; shoot anyway
+  await page.waitForTimeout(300); // the fade-in
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 

@@ -1,9 +1,7 @@
-import { MESSAGES } from '../../renderer/src/i18n';
 import { formatDuration } from '../../renderer/src/media/media-facts';
-import { PAGE_SIZE } from '../../renderer/src/store/library-slice';
 import { expect, screenshot, test } from './fixtures';
-import type { ImageLike, MediaElementLike } from './page-types';
-import { firstTagWithMedia, serverPage, serverTags } from './server-data';
+import type { ClipboardGlobals, ImageLike, MediaElementLike } from './page-types';
+import { firstTagWithMedia, withoutQuery, serverPage, serverTags } from './server-data';
 
 test('the first screen shows the three business types, the source and stickers', async ({
   app,
@@ -70,6 +68,14 @@ test('the details panel shows the sticker with its file facts and media id', asy
   await expect(preview_).toHaveAttribute('data-state', 'loaded');
   await expect(details.locator('.chip')).toContainText([tag.nameEn]);
   await screenshot(page, '02-sticker-details');
+
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await details.getByRole('button', { name: 'Copy' }).click();
+  await expect(details.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const copied = await page.evaluate(() =>
+    (globalThis as unknown as ClipboardGlobals).navigator.clipboard.readText(),
+  );
+  expect(copied).toBe(item.mediaId);
 });
 
 test('animated stickers carry a badge and their details play the GIF file itself', async ({
@@ -88,7 +94,10 @@ test('animated stickers carry a badge and their details play the GIF file itself
   await tile.click();
   const image = app.details.locator('.preview__image img');
   const gifFile = gif!.files.find((f) => /gif/i.test(f.formatName ?? f.fileName))!;
-  await expect(image).toHaveAttribute('src', gifFile.url);
+  // Media URLs are signed per listing (Expires differs); the file is what must match.
+  await expect
+    .poll(async () => withoutQuery(await image.getAttribute('src')))
+    .toBe(withoutQuery(gifFile.url));
   await expect
     .poll(() =>
       image.evaluate((element) => {
@@ -110,7 +119,9 @@ test('music shows durations, and its details play the track', async ({ app, page
   await tile.click();
 
   const audio = app.details.locator('audio');
-  await expect(audio).toHaveAttribute('src', file.url);
+  await expect
+    .poll(async () => withoutQuery(await audio.getAttribute('src')))
+    .toBe(withoutQuery(file.url));
   await expect(app.details.locator('.fact-list')).toContainText(formatDuration(file.duration)!);
   await audio.evaluate(async (element) => {
     const player = element as unknown as MediaElementLike;
@@ -141,22 +152,10 @@ test('background images show their size facts in wide tiles', async ({ app, page
   expect(box!.width).toBeGreaterThan(box!.height * 1.5);
   await expect(tile.locator('.thumb')).toHaveAttribute('data-state', 'loaded');
   await screenshot(page, '05-backgrounds');
-});
 
-test('scrolling to the end of the grid loads every page', async ({ app, page, preview }) => {
-  const first = await serverPage(preview, 'sticker');
-  const total = first.totalCount ?? 0;
-  test.skip(
-    total <= PAGE_SIZE,
-    `needs more than ${PAGE_SIZE} stickers in the demo, it has ${total}`,
-  );
-  const lastPage = await serverPage(preview, 'sticker', undefined, Math.ceil(total / PAGE_SIZE));
-  const last = lastPage.items.at(-1)!;
-  await expect(app.tiles.first()).toBeVisible();
-  await expect(async () => {
-    await app.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
-    await expect(app.tile(last.mediaId)).toBeAttached({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  await expect(page.getByTestId('media-count')).toHaveText(MESSAGES.en.library.itemCount(total));
-  await screenshot(page, '06-scrolled-to-end');
+  await tile.click();
+  const preview_ = app.details.locator('.preview__image');
+  await expect(preview_).toHaveAttribute('data-state', 'loaded');
+  await expect(preview_).not.toHaveClass(/thumb--checker/);
+  await screenshot(page, '05b-background-details');
 });

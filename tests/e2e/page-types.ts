@@ -31,3 +31,7 @@ export interface ImageLike {
   complete: boolean;
   naturalWidth: number;
 }
+
+export interface ClipboardGlobals {
+  navigator: { clipboard: { readText(): Promise<string> } };
+}

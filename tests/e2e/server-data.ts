@@ -38,3 +38,8 @@ export async function firstTagWithMedia(preview: BrowserPreview, businessType: B
   }
   throw new Error(`The demo library has no ${businessType} tag with media.`);
 }
+
+/** A signed media URL without its signature (which changes with every listing). */
+export function withoutQuery(url: string | null): string | null {
+  return url === null ? null : url.split('?')[0]!;
+}

@@ -165,7 +165,9 @@ function isTokenProblem(code: string, message: string | null): boolean {
   return (
     code.startsWith('InvalidSecurityToken') ||
     code.startsWith('SecurityToken') ||
-    (code.startsWith('InvalidParameter') && /SecurityToken/i.test(message ?? '')) ||
+    // An expired token arrives as InvalidParameter, a missing one as MissingParameter.
+    ((code.startsWith('InvalidParameter') || code.startsWith('MissingParameter')) &&
+      /SecurityToken/i.test(message ?? '')) ||
     /SecurityToken\.Expired/.test(code)
   );
 }

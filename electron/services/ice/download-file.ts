@@ -6,6 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { link, mkdir, rename, rm, stat, open } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -189,12 +190,13 @@ async function fetchOnce(
       onProgress({ bytes: start + p.transferred, total: expectedTotal }),
     );
   }
+  const sink = createWriteStream(part, { flags: start > 0 ? 'a' : 'w', highWaterMark: 1 << 20 });
   try {
-    await pipeline(
-      stream as unknown as Readable,
-      createWriteStream(part, { flags: start > 0 ? 'a' : 'w', highWaterMark: 1 << 20 }),
-    );
+    await pipeline(stream as unknown as Readable, sink);
   } catch (error) {
+    // A write may still be in flight: the next attempt's Range offset must include it, and an
+    // append landing after that attempt began would corrupt the file.
+    if (!sink.closed) await once(sink, 'close').catch(() => undefined);
     if (options.signal?.aborted) throw cancelled();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {

@@ -52,6 +52,26 @@ export type UrlVerdict = { ok: true; url: string } | { ok: false; reason: string
  * itself internal (the demo server, a local test server).
  */
 export function checkMediaUrl(raw: string, allowInternal: boolean): UrlVerdict {
+  // A listing carries hundreds of URLs on a handful of hosts: plain ones (printable ASCII, a
+  // simple authority) reuse the verdict for their scheme and host instead of a full parse.
+  const simple = SIMPLE_URL.exec(raw);
+  const cacheKey = simple ? `${allowInternal ? 1 : 0}${simple[1]}` : null;
+  const cached = cacheKey === null ? undefined : verdicts.get(cacheKey);
+  if (cached !== undefined) return cached.ok ? { ok: true, url: raw } : cached;
+
+  const verdict = parseAndCheck(raw, allowInternal);
+  if (cacheKey !== null) {
+    if (verdicts.size >= 256) verdicts.clear();
+    verdicts.set(cacheKey, verdict);
+  }
+  return verdict.ok && cacheKey !== null ? { ok: true, url: raw } : verdict;
+}
+
+/** Scheme and authority without credentials; the rest printable ASCII with no backslash. */
+const SIMPLE_URL = /^(https?:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?)(?:[/?#][!-[\]-~]*)?$/;
+const verdicts = new Map<string, UrlVerdict>();
+
+function parseAndCheck(raw: string, allowInternal: boolean): UrlVerdict {
   let url: URL;
   try {
     url = new URL(raw);

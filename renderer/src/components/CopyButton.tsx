@@ -31,14 +31,19 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         ? t.details.copyFailed
         : t.details.copy;
   return (
-    <button
-      type="button"
-      className={`button button--small copy-button copy-button--${state}`}
-      title={label}
-      onClick={() => void copy()}
-    >
-      {state === 'copied' ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
-      <span role="status">{caption}</span>
-    </button>
+    <>
+      <button
+        type="button"
+        className={`button button--small copy-button copy-button--${state}`}
+        title={label}
+        onClick={() => void copy()}
+      >
+        {state === 'copied' ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
+        {caption}
+      </button>
+      <span className="visually-hidden" role="status">
+        {state === 'idle' ? '' : caption}
+      </span>
+    </>
   );
 }

@@ -48,18 +48,27 @@ export function MediaPreview({ item }: { item: MediaItem }) {
     file !== null && file.url !== '' && format !== null && IMAGE_FORMATS.has(format);
   // The file itself shows full resolution and animates; the cover is the fallback.
   const src = fileIsImage ? file.url : item.coverUrl;
+  const thumbnail = (
+    <Thumbnail
+      key={src ?? ''}
+      src={src}
+      kind="image"
+      fit="contain"
+      checkerboard={sticker || isAnimated(item)}
+      seed={item.mediaId}
+      loading="eager"
+      className="preview__image"
+    />
+  );
+  if (sticker) return <div className="preview preview--image preview--sticker">{thumbnail}</div>;
+  // Backgrounds fill the panel's width in their own proportions (16:9 until the size is known).
+  const ratio =
+    file?.width && file.height ? Math.min(Math.max(file.width / file.height, 0.75), 3) : 16 / 9;
   return (
-    <div className={`preview preview--image${sticker ? ' preview--sticker' : ''}`}>
-      <Thumbnail
-        key={src ?? ''}
-        src={src}
-        kind="image"
-        fit="contain"
-        checkerboard={sticker || isAnimated(item)}
-        seed={item.mediaId}
-        loading="eager"
-        className="preview__image"
-      />
+    <div className="preview preview--image preview--background">
+      <div className="preview__frame" style={{ aspectRatio: ratio }}>
+        {thumbnail}
+      </div>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { BusinessType } from '../../../shared/domain';
 
 export const GRID_GAP = 16;
 export const GRID_PADDING_X = 24;
-export const GRID_PADDING_TOP = 4;
+export const GRID_PADDING_TOP = 8;
 export const GRID_PADDING_BOTTOM = 32;
 /** Title line + facts line under the artwork. */
 export const CAPTION_HEIGHT = 44;

@@ -53,7 +53,6 @@ export const en: Messages = {
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Copy failed',
-    previewUnavailable: 'No preview available',
     audioUnsupported: 'This audio cannot be played here.',
   },
   errorDetails: {

@@ -56,7 +56,6 @@ export interface Messages {
     copy: string;
     copied: string;
     copyFailed: string;
-    previewUnavailable: string;
     audioUnsupported: string;
   };
   errorDetails: {

@@ -53,7 +53,6 @@ export const zhCN: Messages = {
     copy: '复制',
     copied: '已复制',
     copyFailed: '复制失败',
-    previewUnavailable: '无法预览',
     audioUnsupported: '此音频无法在这里播放。',
   },
   errorDetails: {

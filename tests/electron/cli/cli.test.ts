@@ -56,6 +56,7 @@ const withKey = {
 
 let server: TestServer;
 let endpoint: string;
+let staleCalls = 0;
 
 beforeAll(async () => {
   const verify = createSignatureVerifier({
@@ -66,6 +67,11 @@ beforeAll(async () => {
   server = await startTestServer();
   endpoint = server.url;
   server.handle((req, res) => {
+    if (req.path.startsWith('/files/') && req.query.get('Expires') === '1') {
+      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.end('<Error><Code>AccessDenied</Code><Message>Request has expired.</Message></Error>');
+      return;
+    }
     if (req.path.startsWith('/files/')) {
       res.writeHead(200, { 'content-length': FILE_BYTES.length });
       res.end(FILE_BYTES);
@@ -99,12 +105,14 @@ beforeAll(async () => {
         return;
       }
       const info = mediaInfo(id);
+      // "stale" hands out an expired link the first time, as a cached listing would.
+      const expires = id === 'stale' && staleCalls++ === 0 ? '1' : '9999999999';
       info.FileInfoList = [
         {
           FileBasicInfo: {
             FileName: '../song.wav',
             FileSize: String(FILE_BYTES.length),
-            FileUrl: `${endpoint}/files/song.wav?Expires=9999999999&Signature=s`,
+            FileUrl: `${endpoint}/files/song.wav?Expires=${expires}&Signature=s`,
           },
         },
       ];
@@ -197,6 +205,21 @@ describe('ice CLI', () => {
       { mediaId: 'song-2', path: join(dir, 'song (1).wav'), bytes: FILE_BYTES.length },
     ]);
     expect((await readFile(join(dir, 'song.wav'))).equals(FILE_BYTES)).toBe(true);
+  });
+
+  it('download asks for a fresh link when the listed one has expired', async () => {
+    const run = await cli(
+      ['download', 'stale', '--to', dir, '--endpoint', endpoint, '--json'],
+      withKey,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout.trim())).toEqual({
+      mediaId: 'stale',
+      path: join(dir, 'song.wav'),
+      bytes: FILE_BYTES.length,
+    });
+    expect(staleCalls).toBe(2);
   });
 
   it('exits 1 with code, message and RequestId on a service error, never printing the secret', async () => {

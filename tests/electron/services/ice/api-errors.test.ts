@@ -54,6 +54,15 @@ describe('mapApiError', () => {
     expect(error.code).toBe('AUTH_TOKEN_EXPIRED');
   });
 
+  it('treats a missing STS token as a token problem', () => {
+    const error = mapApiError(
+      facts('MissingParameter', 400, {
+        message: 'The input parameter "SecurityToken" that is mandatory is not supplied.',
+      }),
+    );
+    expect(error.code).toBe('AUTH_TOKEN_EXPIRED');
+  });
+
   it('reports the wait of a throttled call', () => {
     const error = mapApiError(facts('Throttling.User', 400, { retryAfterSeconds: 7 }));
     expect(error.retryAfterSeconds).toBe(7);

@@ -1,0 +1,178 @@
+// The whole account flow through the router, as the renderer drives it: a real demo server for the
+// demo source, a second one that verifies signatures as the account's endpoint, an in-memory
+// keychain. The secret may travel inward in a save/test request and nowhere else.
+
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMainServices } from '../../../electron/services/main-services';
+import type { MainServices } from '../../../electron/services/main-services';
+import { startDemoServer } from '../../../electron/services/demo-server/index';
+import type { DemoServer } from '../../../electron/services/demo-server/index';
+import { createSignatureVerifier } from '../../../electron/services/ice/verify-signature';
+import { MemoryStore } from '../../../electron/services/secrets/memory-store';
+import { REQUEST_CHANNELS } from '../../../shared/ipc-channels';
+
+const KEY_ID = 'LTAI5tTestKeyForFlow9f3a';
+const SECRET = 'S3cr3t-Do-Not-Leak-4bJ8x2QmZ';
+
+let dataDir: string;
+let accountServer: DemoServer;
+let services: MainServices;
+const keychain = new MemoryStore();
+const outward: unknown[] = [];
+
+async function call(channel: string, payload?: unknown) {
+  const result = await services.router.dispatch(channel, payload);
+  outward.push(result);
+  return result;
+}
+
+function files(dir: string): Promise<string[]> {
+  return readdir(dir, { recursive: true, withFileTypes: true }).then((entries) =>
+    entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)),
+  );
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ice-main-services-'));
+  const mediaDir = join(tmpdir(), 'ice-media-library-test-media');
+  accountServer = await startDemoServer({
+    mediaDir,
+    catalogue: { generated: 240 },
+    verifier: createSignatureVerifier({
+      credentials: [{ accessKeyId: KEY_ID, accessKeySecret: SECRET }],
+    }),
+  });
+  services = await createMainServices({
+    dataDir,
+    demoMediaDir: mediaDir,
+    appVersion: '0.0.0-test',
+    platform: 'linux',
+    browserPreview: false,
+    keychain,
+    openExternal: async () => undefined,
+  });
+  services.events.forward((channel, payload) => outward.push({ channel, payload }));
+}, 60_000);
+
+afterAll(async () => {
+  await services?.close();
+  await accountServer?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const form = (secret: string) => ({
+  accessKeyId: `  ${KEY_ID}\n`,
+  accessKeySecret: secret,
+  region: 'cn-shanghai',
+  endpoint: accountServer.url,
+  signatureMethod: 'v3',
+});
+
+describe('main services: account flow', () => {
+  it('starts on the demo library with no key configured', async () => {
+    expect(await call(REQUEST_CHANNELS.getLibrarySource)).toMatchObject({
+      ok: true,
+      value: { kind: 'demo' },
+    });
+    expect(await call(REQUEST_CHANNELS.getAccountStatus)).toMatchObject({
+      ok: true,
+      value: { configured: false, storage: 'none', maskedAccessKeyId: null },
+    });
+    const page = await call(REQUEST_CHANNELS.listMedia, {
+      businessType: 'bgm',
+      pageNo: 1,
+      pageSize: 5,
+    });
+    expect(page).toMatchObject({ ok: true, value: { items: expect.any(Array) } });
+  });
+
+  it('reports field errors before any call', async () => {
+    const result = await call(REQUEST_CHANNELS.validateAccount, {
+      ...form(''),
+      endpoint: 'ftp://x',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { accessKeySecret: expect.any(String), endpoint: expect.any(String) },
+    });
+  });
+
+  it('explains a wrong secret in words, without storing anything', async () => {
+    const result = await call(REQUEST_CHANNELS.testAccount, form('wrong-secret'));
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        error: { code: 'AUTH_SIGNATURE_MISMATCH', requestId: expect.any(String) },
+      },
+    });
+    const saved = await call(REQUEST_CHANNELS.saveAccount, { form: form('wrong-secret') });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'AUTH_SIGNATURE_MISMATCH' } });
+    expect(await keychain.get('alibaba-cloud-access-key')).toBeNull();
+  });
+
+  it('saves a working key to the keychain, switches to the account and browses signed', async () => {
+    const tested = await call(REQUEST_CHANNELS.testAccount, form(SECRET));
+    expect(tested).toMatchObject({ ok: true, value: { ok: true, totalCount: 240 } });
+
+    const saved = await call(REQUEST_CHANNELS.saveAccount, { form: form(SECRET) });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { configured: true, storage: 'keychain', maskedAccessKeyId: 'LTAI****9f3a' },
+    });
+    expect(await call(REQUEST_CHANNELS.getLibrarySource)).toMatchObject({
+      ok: true,
+      value: { kind: 'account', endpoint: new URL(accountServer.url).host },
+    });
+    expect(outward).toContainEqual({
+      channel: 'library:source-changed',
+      payload: expect.objectContaining({ kind: 'account' }),
+    });
+
+    const page = await call(REQUEST_CHANNELS.listMedia, {
+      businessType: 'sticker',
+      pageNo: 1,
+      pageSize: 10,
+    });
+    expect(page).toMatchObject({ ok: true, value: { items: expect.any(Array) } });
+    const signedCalls = accountServer.requestLog().filter((r) => r.status === 200);
+    expect(signedCalls.length).toBeGreaterThan(0);
+  });
+
+  it('switches between the demo library and the account in one call each', async () => {
+    expect(await call(REQUEST_CHANNELS.setLibrarySource, { kind: 'demo' })).toMatchObject({
+      ok: true,
+      value: { kind: 'demo' },
+    });
+    expect(await call(REQUEST_CHANNELS.setLibrarySource, { kind: 'account' })).toMatchObject({
+      ok: true,
+      value: { kind: 'account' },
+    });
+  });
+
+  it('forgets the key and goes back to the demo library', async () => {
+    const cleared = await call(REQUEST_CHANNELS.clearAccount);
+    expect(cleared).toMatchObject({ ok: true, value: { configured: false, storage: 'none' } });
+    expect(await keychain.get('alibaba-cloud-access-key')).toBeNull();
+    expect(await call(REQUEST_CHANNELS.getLibrarySource)).toMatchObject({
+      ok: true,
+      value: { kind: 'demo' },
+    });
+    expect(await call(REQUEST_CHANNELS.setLibrarySource, { kind: 'account' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_REQUIRED' },
+    });
+  });
+
+  it('never sent the secret outward, nor wrote it to any file of the data folder', async () => {
+    expect(outward.length).toBeGreaterThan(10);
+    expect(JSON.stringify(outward)).not.toContain(SECRET);
+    for (const file of await files(dataDir)) {
+      const content = await readFile(file);
+      expect(content.includes(Buffer.from(SECRET)), file).toBe(false);
+    }
+  });
+});
