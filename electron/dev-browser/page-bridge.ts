@@ -2,7 +2,6 @@
 // installs window.iceApi from the same createBridgeApi the Electron preload uses, over a
 // WebSocket to the preview server. Built into one IIFE by the preview at start-up.
 
-import './zod-jitless';
 import { createBridgeApi } from '../../shared/bridge';
 import { BRIDGE_GLOBAL } from '../../shared/ipc-channels';
 import { BRIDGE_SOCKET_PATH, TOKEN_PARAM, TOKEN_STORAGE_KEY, tokenFromFragment } from './protocol';

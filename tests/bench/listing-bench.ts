@@ -26,6 +26,8 @@ export interface ListingFigures {
   floorMs: number;
   /** CPU the demo server spent answering one full listing of ours (it serves one at a time). */
   serverCpuMs: number;
+  /** CPU this process spent on one full listing of ours (requests, parsing, normalizing). */
+  clientCpuMs: number;
 }
 
 const KEY = { accessKeyId: 'LTAI-bench', accessKeySecret: 'bench-secret' };
@@ -94,9 +96,13 @@ export async function runListingBench(
     const oursTimes: number[] = [];
     const sdkTimes: number[] = [];
     const serverCpu: number[] = [];
+    const clientCpu: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const cpuBefore = await server.cpuMs();
+      const clientBefore = process.cpuUsage();
       oursTimes.push(await timed(listOurs));
+      const client = process.cpuUsage(clientBefore);
+      clientCpu.push((client.user + client.system) / 1000);
       serverCpu.push((await server.cpuMs()) - cpuBefore);
       sdkTimes.push(await timed(listSdk));
     }
@@ -111,6 +117,7 @@ export async function runListingBench(
       sdkMs: median(sdkTimes),
       floorMs: (pages / concurrency) * latencyMs,
       serverCpuMs: median(serverCpu),
+      clientCpuMs: median(clientCpu),
     };
   } finally {
     await server.close();

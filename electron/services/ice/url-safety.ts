@@ -68,7 +68,8 @@ export function checkMediaUrl(raw: string, allowInternal: boolean): UrlVerdict {
 }
 
 /** Scheme and authority without credentials; the rest printable ASCII with no backslash. */
-const SIMPLE_URL = /^(https?:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?)(?:[/?#][!-[\]-~]*)?$/;
+const SIMPLE_URL =
+  /^(https?:\/\/(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?)(?:[/?#][!-[\]-~]*)?$/;
 const verdicts = new Map<string, UrlVerdict>();
 
 function parseAndCheck(raw: string, allowInternal: boolean): UrlVerdict {
