@@ -42,7 +42,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -63,12 +66,23 @@ export default tseslint.config(
             { name: 'react-dom', message: 'shared/ must not import React.' },
           ],
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports only shared/.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ imports only shared/.',
+            },
             { group: ['react/*', 'react-dom/*'], message: 'shared/ must not import React.' },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {
@@ -94,7 +108,15 @@ export default tseslint.config(
     ignores: ELECTRON_SHELL_FILES,
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronBan], patterns: [{ group: ['**/renderer/**'], message: 'electron/ does not import renderer code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronBan],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/ does not import renderer code.' },
+          ],
+        },
+      ],
     },
   },
   {
