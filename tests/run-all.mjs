@@ -61,38 +61,44 @@ const typesOk =
   step('typecheck (web)', 'tsc', ['-p', 'tsconfig.web.json']);
 const buildOk = step('build', 'electron-vite', ['build']);
 
-// Unit and integration tests. The keychain tests need a Secret Service: run them inside a
-// private D-Bus session with an unlocked gnome-keyring when the machine has one.
+// The keychain tests (unit and end-to-end) need a Secret Service: run those steps inside a
+// private D-Bus session with an unlocked gnome-keyring when the machine has one. A fresh keyring
+// folder each time: a login keyring left from elsewhere, with another password, would stay locked.
+const keyringAvailable = hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon');
+if (!keyringAvailable) {
+  console.log(
+    '\nNOTE: dbus-run-session or gnome-keyring-daemon is missing, so the tests against the real' +
+      ' keychain will skip (install dbus-x11 gnome-keyring, as .ci/run does).',
+  );
+}
+
+function stepWithKeyring(name, command, args, env = {}) {
+  if (!keyringAvailable) return step(name, command, args, { env: { ...process.env, ...env } });
+  const keyringHome = mkdtempSync(join(tmpdir(), 'ice-test-keyring-'));
+  const inner = `printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec ${command} "$@"`;
+  try {
+    return step(
+      `${name} (D-Bus session with gnome-keyring)`,
+      'dbus-run-session',
+      ['--', 'sh', '-c', inner, 'sh', ...args],
+      {
+        env: { ...process.env, ...env, XDG_DATA_HOME: keyringHome },
+      },
+    );
+  } finally {
+    rmSync(keyringHome, { recursive: true, force: true });
+  }
+}
+
 const vitestJson = join(reports, 'vitest.json');
-const vitestArgs = [
+const unitOk = stepWithKeyring('unit + integration', 'vitest', [
   'run',
   '-c',
   'tests/vitest.config.ts',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${vitestJson}`,
-];
-let unitOk;
-if (hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon')) {
-  const inner =
-    'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec vitest "$@"';
-  // A fresh keyring folder: a login keyring left from elsewhere, with another password, would
-  // otherwise stay locked and the keychain tests would only skip.
-  const keyringHome = mkdtempSync(join(tmpdir(), 'ice-test-keyring-'));
-  unitOk = step(
-    'unit + integration (in a D-Bus session with gnome-keyring)',
-    'dbus-run-session',
-    ['--', 'sh', '-c', inner, 'sh', ...vitestArgs],
-    { env: { ...process.env, XDG_DATA_HOME: keyringHome } },
-  );
-  rmSync(keyringHome, { recursive: true, force: true });
-} else {
-  console.log(
-    '\nNOTE: dbus-run-session or gnome-keyring-daemon is missing, so the keychain integration' +
-      ' tests will skip (install dbus-x11 gnome-keyring, as .ci/run does).',
-  );
-  unitOk = step('unit + integration', 'vitest', vitestArgs);
-}
+]);
 if (!countVitest(vitestJson)) failed += unitOk ? 0 : 1;
 
 // End to end in Debian's Chromium against the browser preview (needs the build above).
@@ -102,13 +108,11 @@ if (!buildOk) {
   console.log('\nSKIP end-to-end: the build failed, so there is no renderer to test.');
   failed += 1;
 } else {
-  e2eOk = step(
+  e2eOk = stepWithKeyring(
     'end-to-end (Chromium, browser preview)',
     'playwright',
     ['test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'],
-    {
-      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
-    },
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
   );
   if (!countPlaywright(e2eJson)) failed += e2eOk ? 0 : 1;
 }
