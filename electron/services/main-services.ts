@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import { startDemoServer } from './demo-server/index';
-import type { DemoServer } from './demo-server/index';
+import type { DemoServer, DemoServerOptions } from './demo-server/index';
 import { createIceClient } from './ice/ice-client';
 import { createIpcRouter } from './ipc/ipc-router';
 import type { Handlers, IpcRouter, RouterLogger } from './ipc/ipc-router';
@@ -31,6 +31,8 @@ export interface MainServicesOptions {
   openExternal: (url: string) => Promise<void>;
   /** Where the demo library's generated media are cached; defaults inside dataDir. */
   demoMediaDir?: string;
+  /** The demo server's catalogue: the generated demo library by default; tests ask for more. */
+  demoCatalogue?: DemoServerOptions['catalogue'];
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
@@ -51,6 +53,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const { notice: startupNotice } = await settings.load();
   const demoServer = await startDemoServer({
     mediaDir: options.demoMediaDir ?? join(options.dataDir, 'demo-library'),
+    ...(options.demoCatalogue === undefined ? {} : { catalogue: options.demoCatalogue }),
   });
   const keychain =
     options.keychain ??
@@ -122,6 +125,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     events,
     demoServer,
     startupNotice,
-    close: () => demoServer.close(),
+    close: async () => {
+      library.close();
+      await demoServer.close();
+    },
   };
 }

@@ -18,6 +18,8 @@ export interface IceLibraryApi {
   /** Falls back to the documented tags when the call fails or returns nothing. */
   listAllPublicMediaTags(businessType?: BusinessType, options?: CallOptions): Promise<MediaTag[]>;
   getPublicMediaInfo(mediaId: string, options?: CallOptions): Promise<MediaItem>;
+  /** Releases kept-alive connections; the API is not used afterwards. */
+  close?(): void;
 }
 
 /** An incoming request as an ICE-compatible server sees it, for signature verification. */

@@ -1,6 +1,5 @@
 // Holds the library source the app currently reads from and answers the browsing requests.
-// The source is the built-in demo server until an account is configured (a later issue adds the
-// account and anonymous sources); the ICE client behind it is the same either way.
+// Switching source closes the previous client so its kept-alive connections do not linger.
 
 import type {
   LibrarySource,
@@ -25,7 +24,13 @@ export class LibraryService {
   }
 
   use(active: ActiveLibrary): void {
+    const previous = this.active;
     this.active = active;
+    if (previous.api !== active.api) previous.api.close?.();
+  }
+
+  close(): void {
+    this.active.api.close?.();
   }
 
   listTags(businessType: BusinessType): Promise<MediaTag[]> {
