@@ -9,9 +9,13 @@ import type { IceClient } from '../services/ice/ice-client';
 import { downloadFile } from '../services/ice/download-file';
 import { parseEndpointUrl } from '../services/ice/endpoint';
 import type { EndpointConfig } from '../services/ice/endpoint';
+import type { AccessKeyCredentials } from '../services/ice/credentials';
+import type { SignatureMethod } from '../services/ice/api-transport';
 import { USAGE, UsageError, parseCliArgs } from './args';
-import type { Command, ParsedArgs } from './args';
+import type { Command, ParsedArgs, Target } from './args';
+import { authClear, authSet, authShow } from './auth-commands';
 import { resolveCliCredentials } from './cli-credentials';
+import type { SecretSource } from './read-secret';
 import {
   MEDIA_TABLE_HEADER,
   formatBytes,
@@ -27,43 +31,107 @@ export interface CliIo {
   err(line: string): void;
   env: NodeJS.ProcessEnv;
   signal?: AbortSignal;
+  /** Where `auth set` reads the secret (stdin) and shows its prompts (stderr). */
+  secrets?: SecretSource;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
+const DEFAULT_REGION = 'cn-shanghai';
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let args: ParsedArgs;
   try {
     args = parseCliArgs(argv);
-    if (args.command.name === 'help') {
-      io.out(USAGE);
-      return EXIT_OK;
+    const { command } = args;
+    switch (command.name) {
+      case 'help':
+        io.out(USAGE);
+        return EXIT_OK;
+      case 'auth-set':
+        await authSet(command, io, args.global.json);
+        return EXIT_OK;
+      case 'auth-show':
+        await authShow(io, args.global.json);
+        return EXIT_OK;
+      case 'auth-clear':
+        await authClear(io, args.global.json);
+        return EXIT_OK;
+      default: {
+        const connection = await connectionFor(args, io);
+        return await withClient(connection, (client) => execute(args, client, io));
+      }
     }
-    const credentials = await resolveCliCredentials(io.env);
-    const needsKey = args.command.name === 'info' || args.command.name === 'download';
-    if (needsKey && !credentials && args.global.target.kind !== 'demo') {
-      throw new AppError(
-        'AUTH_REQUIRED',
-        `"${args.command.name}" needs an AccessKey: set ALIBABA_CLOUD_ACCESS_KEY_ID and ` +
-          'ALIBABA_CLOUD_ACCESS_KEY_SECRET (or use --demo).',
-      );
-    }
-    return await withClient(args, credentials, (client) => execute(args, client, io));
   } catch (error) {
     return report(error, io, argv.includes('--json'));
   }
 }
 
+interface Connection {
+  target: Target;
+  signatureMethod: SignatureMethod;
+  credentials: AccessKeyCredentials | null;
+}
+
+/**
+ * Which AccessKey and address a library command uses: --demo uses none; otherwise environment
+ * variables, else the saved AccessKey with its saved region, endpoint and signature method as
+ * defaults for options not given.
+ */
+async function connectionFor(args: ParsedArgs, io: CliIo): Promise<Connection> {
+  const { target, signatureMethod } = args.global;
+  if (target?.kind === 'demo') {
+    return { target, signatureMethod: signatureMethod ?? 'v3', credentials: null };
+  }
+  const name = args.command.name;
+  const needsKey = name === 'info' || name === 'download';
+  const resolved = await resolveCliCredentials(io.env);
+  if (resolved.source === 'keychain') {
+    if (resolved.notice !== null) io.err(`ice: note: ${resolved.notice}`);
+    const saved = resolved.settings;
+    return {
+      target: target ?? {
+        kind: 'endpoint',
+        endpoint: saved.endpoint === null ? saved.region : parseEndpointUrl(saved.endpoint),
+      },
+      signatureMethod: signatureMethod ?? saved.signatureMethod,
+      credentials: resolved.credentials,
+    };
+  }
+  const defaults = {
+    target: target ?? { kind: 'endpoint' as const, endpoint: DEFAULT_REGION },
+    signatureMethod: signatureMethod ?? 'v3',
+  };
+  if (resolved.source === 'env') return { ...defaults, credentials: resolved.credentials };
+  const problem = resolved.problem;
+  if (needsKey) {
+    // A keychain that is locked or holds an unreadable entry says so in its own words.
+    if (problem !== null && problem.code !== 'KEYCHAIN_UNAVAILABLE') throw problem;
+    throw new AppError(
+      'AUTH_REQUIRED',
+      `"${name}" needs an AccessKey: set ALIBABA_CLOUD_ACCESS_KEY_ID and ` +
+        'ALIBABA_CLOUD_ACCESS_KEY_SECRET, or save one with "auth set" (or use --demo).' +
+        (problem === null ? '' : ' No keychain service is running, so none could be read.'),
+    );
+  }
+  // No keychain service at all is normal on servers: anonymous calls, without a word.
+  if (problem !== null && problem.code !== 'KEYCHAIN_UNAVAILABLE') {
+    io.err(
+      `ice: note: the saved AccessKey could not be read, so calls are anonymous. ${problem.message}`,
+    );
+  }
+  return { ...defaults, credentials: null };
+}
+
 async function withClient(
-  args: ParsedArgs,
-  credentials: Awaited<ReturnType<typeof resolveCliCredentials>>,
+  connection: Connection,
   run: (client: IceClient) => Promise<number>,
 ): Promise<number> {
   let endpoint: EndpointConfig;
   let closeDemo: (() => Promise<void>) | null = null;
-  if (args.global.target.kind === 'demo') {
+  if (connection.target.kind === 'demo') {
     // Loaded only for --demo, so the other commands do not pay for the demo library.
     const { startDemoServer } = await import('../services/demo-server/index');
     // The demo server's default media cache (versioned, in the temp folder) is reused by runs.
@@ -71,12 +139,12 @@ async function withClient(
     closeDemo = () => demo.close();
     endpoint = parseEndpointUrl(demo.url);
   } else {
-    endpoint = args.global.target.endpoint;
+    endpoint = connection.target.endpoint;
   }
   const client = createIceClient({
     endpoint,
-    ...(credentials ? { credentials } : {}),
-    signatureMethod: args.global.signatureMethod,
+    ...(connection.credentials ? { credentials: connection.credentials } : {}),
+    signatureMethod: connection.signatureMethod,
   });
   try {
     return await run(client);
@@ -254,6 +322,7 @@ async function main(): Promise<void> {
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
     signal: controller.signal,
+    secrets: { stream: process.stdin, prompt: process.stderr },
   });
 }
 

@@ -12,6 +12,7 @@ import type { MainServices } from '../services/main-services';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { bundlePageBridge } from './page-bridge-bundle';
 import { startPreviewServer } from './preview-server';
+import type { BridgeMessageListener } from './preview-server';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -24,7 +25,11 @@ export interface BrowserPreviewOptions {
   rendererDir?: string;
   /** Where an AccessKey is kept; the OS keychain (development name) by default. */
   keychain?: SecretStore;
+  /** Where the demo library's generated media are cached; by default inside dataDir. */
+  demoMediaDir?: string;
   log?: (message: string) => void;
+  /** Sees every bridge frame (tests that check no secret leaves the main side). */
+  onBridgeMessage?: BridgeMessageListener;
 }
 
 export interface BrowserPreview {
@@ -62,6 +67,7 @@ export async function startBrowserPreview(
     openExternal: async (url) => log(`[preview] openExternal (not opened): ${url}`),
     logger: { error: (message) => log(`[preview] ${message}`) },
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
+    ...(options.demoMediaDir === undefined ? {} : { demoMediaDir: options.demoMediaDir }),
   });
   try {
     const server = await startPreviewServer({
@@ -70,6 +76,7 @@ export async function startBrowserPreview(
       events: services.events,
       pageBridgeScript: await bundlePageBridge(),
       ...(options.port === undefined ? {} : { port: options.port }),
+      ...(options.onBridgeMessage === undefined ? {} : { onBridgeMessage: options.onBridgeMessage }),
       log,
     });
     return {

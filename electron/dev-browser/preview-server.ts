@@ -22,7 +22,7 @@ import {
   TOKEN_PARAM,
   parseInvokeMessage,
 } from './protocol';
-import type { EventMessage, ReplyMessage } from './protocol';
+import type { ServerMessage } from './protocol';
 import { injectPageBridge, resolveStaticFile } from './static-files';
 
 export interface PreviewServerOptions {
@@ -33,7 +33,19 @@ export interface PreviewServerOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   log?: (message: string) => void;
+  /**
+   * Sees every bridge frame as it crosses the socket, for tests that check what leaves the main
+   * side: 'in' = page to server (requests), 'out' = server to page (replies and events). The
+   * channel of a reply is its request's; '' for a frame that is not a valid request.
+   */
+  onBridgeMessage?: BridgeMessageListener;
 }
+
+export type BridgeMessageListener = (
+  direction: 'in' | 'out',
+  channel: string,
+  json: string,
+) => void;
 
 export interface PreviewServer {
   /** The URL to open, with the token in its fragment. */
@@ -131,20 +143,28 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     sockets.handleUpgrade(req, socket, head, (ws) => serveBridge(ws));
   });
 
+  const record = options.onBridgeMessage ?? (() => undefined);
+
   const serveBridge = (ws: WebSocket): void => {
+    const sendOut = (channel: string, message: ServerMessage): void => {
+      if (ws.readyState !== ws.OPEN) return;
+      const json = JSON.stringify(message);
+      record('out', channel, json);
+      ws.send(json);
+    };
     const stopEvents = options.events.forward((channel, payload) => {
-      const message: EventMessage = { kind: 'event', channel, payload };
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+      sendOut(channel, { kind: 'event', channel, payload });
     });
     ws.on('message', (data, isBinary) => {
-      const invoke = isBinary ? null : parseInvokeMessage(String(data));
+      const text = isBinary ? null : String(data);
+      const invoke = text === null ? null : parseInvokeMessage(text);
+      record('in', invoke?.channel ?? '', text ?? '<binary frame>');
       if (!invoke) {
         ws.close(1003, 'Malformed message');
         return;
       }
       void options.router.dispatch(invoke.channel, invoke.payload).then((result) => {
-        const reply: ReplyMessage = { kind: 'reply', id: invoke.id, result };
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+        sendOut(invoke.channel, { kind: 'reply', id: invoke.id, result });
       });
     });
     ws.on('close', () => stopEvents());

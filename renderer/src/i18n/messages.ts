@@ -3,6 +3,7 @@
 
 import type { ErrorCode } from '../../../shared/errors';
 import type { LibrarySourceKind } from '../../../shared/domain';
+import type { AppSettings, RegionId } from '../../../shared/account';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,6 +17,118 @@ export interface Messages {
     sourceEndpoint: (endpoint: string) => string;
     sourceLoading: string;
     languageSwitch: string;
+    sourceSwitch: string;
+    /** Title of "Your account" while no AccessKey is configured (the click opens Settings). */
+    accountNeedsKey: string;
+    switchFailed: (sourceName: string) => string;
+    settings: string;
+  };
+  notice: {
+    settingsReset: string;
+    dismiss: string;
+  };
+  settings: {
+    title: string;
+    close: string;
+    accountHeading: string;
+    accountIntro: string;
+    findKey: string;
+    appearanceHeading: string;
+    language: string;
+    languageSystem: string;
+    theme: string;
+    themes: Record<AppSettings['theme'], string>;
+  };
+  account: {
+    accessKeyId: string;
+    accessKeySecret: string;
+    show: string;
+    hide: string;
+    showSecret: string;
+    hideSecret: string;
+    addToken: string;
+    removeToken: string;
+    securityToken: string;
+    securityTokenHint: string;
+    showToken: string;
+    hideToken: string;
+    region: string;
+    regions: Record<RegionId, string>;
+    endpoint: string;
+    optional: string;
+    endpointHint: string;
+    signature: string;
+    signatureV3: string;
+    signatureV3Hint: string;
+    signatureV1: string;
+    signatureV1Hint: string;
+    recommended: string;
+    test: string;
+    testing: string;
+    save: string;
+    saving: string;
+    cancel: string;
+    trimmed: string;
+    fieldErrors: {
+      idEmpty: string;
+      idInvisible: string;
+      idShape: string;
+      secretEmpty: string;
+      secretInvisible: string;
+      secretTooLong: string;
+      tokenInvisible: string;
+      tokenTooLong: string;
+      tokenNeeded: string;
+      regionUnknown: string;
+      signatureUnknown: string;
+      endpointNotUrl: string;
+      endpointScheme: string;
+      endpointCredentials: string;
+      endpointPath: string;
+      /** For a field the main process refused for a reason the renderer does not know. */
+      invalid: string;
+    };
+    outcome: {
+      connected: string;
+      librarySize: (count: number) => string;
+      librarySizeUnknown: string;
+      saved: string;
+      savedSession: string;
+      failed: string;
+      saveFailed: string;
+      fixFields: string;
+      throttled: (seconds: number) => string;
+      retryingNow: string;
+      clockOff: (minutes: number) => string;
+    };
+    /** Words for the connection test's errors, where they differ from the library's. */
+    errors: Partial<Record<ErrorCode, string>>;
+    status: {
+      configured: string;
+      notConfigured: string;
+      sts: string;
+      defaultEndpoint: string;
+      storageKeychain: string;
+      storageSession: string;
+      storageSessionHint: string;
+      replace: string;
+      remove: string;
+      removeConfirm: string;
+      removeConfirmButton: string;
+      removing: string;
+      removeFailed: string;
+    };
+    keychain: {
+      unavailableTitle: string;
+      unavailableBody: string;
+      lockedTitle: string;
+      lockedBody: string;
+      neverElsewhere: string;
+      keepForSession: string;
+      readProblemLocked: string;
+      readProblemUnavailable: string;
+      readProblemOther: string;
+    };
   };
   sidebar: {
     label: string;
@@ -38,6 +151,10 @@ export interface Messages {
     loadMoreFailed: string;
     animated: string;
     untitled: string;
+    publicNeedsKey: string;
+    accountNeedsKey: string;
+    openSettings: string;
+    useDemo: string;
   };
   details: {
     label: string;

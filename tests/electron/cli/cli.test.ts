@@ -2,11 +2,9 @@
 // ICE-compatible server that verifies signatures and serves files.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createSignatureVerifier } from '../../../electron/services/ice/verify-signature';
 import {
   catalogue,
@@ -15,37 +13,28 @@ import {
   startTestServer,
 } from '../services/ice/helpers/test-server';
 import type { TestServer } from '../services/ice/helpers/test-server';
+import { cli as runCli, filesContaining, uniqueKeychainService } from './run-cli';
+import type { Run } from './run-cli';
 
-const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const KEY = { accessKeyId: 'LTAI-cli', accessKeySecret: 'cli-secret-do-not-print' };
 const FILE_BYTES = Buffer.from('RIFF....WAVEfmt pretend audio bytes '.repeat(100));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+// Never the developer's settings or keychain entry: a data folder and service of this run's own.
+let dataDir: string;
+const keychainService = uniqueKeychainService();
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ice-cli-data-'));
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      TSX,
-      ['electron/cli/main.ts', ...args],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '/tmp',
-          ...env,
-        },
-        timeout: 60_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
+function cli(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
+  return runCli(args, {
+    env: {
+      ICE_MEDIA_LIBRARY_DATA_DIR: dataDir,
+      ICE_MEDIA_LIBRARY_KEYCHAIN_SERVICE: keychainService,
+      ...env,
+    },
+    ...(input === undefined ? {} : { input }),
   });
 }
 
@@ -300,5 +289,36 @@ describe('ice CLI', () => {
     const run = await cli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Usage: npm run --silent cli');
+  });
+
+  it.each([
+    [['auth']],
+    [['auth', 'frobnicate']],
+    [['auth', 'set']],
+    [['auth', 'set', '--access-key-id', 'short']],
+    [['auth', 'set', '--access-key-id', 'LTAI5tAbCdEfGh1234abcd', '--endpoint', 'ftp://x']],
+    [['auth', 'show', '--region', 'cn-beijing']],
+    [['auth', 'clear', '--demo']],
+    [['list', '--access-key-id', 'LTAI5tAbCdEfGh1234abcd']],
+  ])('exits 2 with usage for %j', async (args) => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: npm run --silent cli');
+  });
+
+  const SECRET_IN_ARGV = 'argv-secret-must-not-echo';
+  it.each([
+    [['auth', 'set', '--access-key-id', 'LTAI5tAbCdEfGh1234abcd', '--secret', SECRET_IN_ARGV]],
+    [['auth', 'set', '--access-key-id', 'LTAI5tAbCdEfGh1234abcd', `--access-key-secret=${SECRET_IN_ARGV}`]],
+    [['auth', 'set', '--access-key-id', 'STS.NUgYrLnoC3n2k', '--sts', '--security-token', SECRET_IN_ARGV]],
+    [['auth', 'set', '--access-key-id', 'LTAI5tAbCdEfGh1234abcd', SECRET_IN_ARGV]],
+    [['auth', SECRET_IN_ARGV]],
+  ])('refuses a secret given as an argument (%j): exit 2, value not repeated', async (args) => {
+    const run = await cli(args, {}, 'stdin-secret-unused\n');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/stdin|never from arguments|never taken from arguments/);
+    expect(run.stdout + run.stderr).not.toContain(SECRET_IN_ARGV);
+    expect(run.stdout + run.stderr).not.toContain('stdin-secret-unused');
+    expect(await filesContaining(dataDir, SECRET_IN_ARGV)).toEqual([]);
   });
 });
