@@ -1,6 +1,7 @@
 // What the account form holds, how it is checked before any call, and how it becomes the
 // configuration of an ICE client.
 
+import type { AccountFormInput } from '../../../shared/account';
 import { checkCredentials } from '../secrets/credentials';
 import type { CredentialField, FieldErrors } from '../secrets/credentials';
 import type { StoredCredentials } from '../secrets/secret-store';
@@ -8,15 +9,8 @@ import { checkEndpointUrl, REGIONS, SIGNATURE_METHODS } from '../settings/settin
 import type { Region, SignatureMethod } from '../settings/settings';
 import type { IceLibraryApi } from '../ice/ice-api';
 
-export interface AccountForm {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string | null;
-  region: string;
-  /** A custom http(s) endpoint; empty or null for the region's public endpoint. */
-  endpoint?: string | null;
-  signatureMethod: string;
-}
+/** What the settings form submits (shared with the renderer). */
+export type AccountForm = AccountFormInput;
 
 export type AccountField = CredentialField | 'region' | 'endpoint' | 'signatureMethod';
 export type AccountFieldErrors = FieldErrors<AccountField>;

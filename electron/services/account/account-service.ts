@@ -4,11 +4,11 @@
 
 import { AppError } from '../../../shared/errors';
 import type { AppErrorData } from '../../../shared/errors';
+import type { AccountStatus, ConnectionTestResult } from '../../../shared/account';
 import { CredentialVault } from '../secrets/credential-vault';
 import { maskAccessKeyId } from '../secrets/credentials';
 import { MemoryStore } from '../secrets/memory-store';
 import type { StoredCredentials } from '../secrets/secret-store';
-import type { Region, SignatureMethod } from '../settings/settings';
 import type { SettingsStore } from '../settings/settings-store';
 import type { IceLibraryApi } from '../ice/ice-api';
 import { checkAccountForm, clientConfig } from './account-form';
@@ -19,24 +19,7 @@ import type {
   CreateIceClient,
 } from './account-form';
 
-export interface AccountStatus {
-  configured: boolean;
-  /** e.g. "LTAI****abcd"; null when not configured. */
-  maskedAccessKeyId: string | null;
-  hasStsToken: boolean;
-  region: Region;
-  endpoint: string | null;
-  signatureMethod: SignatureMethod;
-  /** Where the active AccessKey is kept: the OS keychain, memory until quit, or nowhere. */
-  storage: 'keychain' | 'session' | 'none';
-  keychainAvailable: boolean;
-  /** Why the keychain could not be read (locked, unavailable, unreadable entry), else null. */
-  keychainProblem: AppErrorData | null;
-}
-
-export type ConnectionTestResult =
-  | { ok: true; totalCount: number | null; requestId: string | null }
-  | { ok: false; error: AppErrorData; fieldErrors?: AccountFieldErrors };
+export type { AccountStatus, ConnectionTestResult };
 
 export interface SaveOptions {
   /** Keep the AccessKey in memory until the app quits instead of in the keychain. */

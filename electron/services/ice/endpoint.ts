@@ -1,18 +1,14 @@
 // Where the client sends its calls: an explicit scheme/host/port, or a documented region id.
 
 import { isIP } from 'node:net';
+import { REGIONS } from '../../../shared/account';
+import type { RegionId } from '../../../shared/account';
 import { AppError } from '../../../shared/errors';
 import { isInternalHost } from './url-safety';
 
-export const ICE_REGIONS = [
-  'cn-beijing',
-  'cn-hangzhou',
-  'cn-shanghai',
-  'cn-shenzhen',
-  'ap-southeast-1',
-  'us-west-1',
-] as const;
-export type IceRegion = (typeof ICE_REGIONS)[number];
+/** The six documented regions of the ICE service. */
+export const ICE_REGIONS = REGIONS;
+export type IceRegion = RegionId;
 
 export interface EndpointAddress {
   scheme: 'http' | 'https';

@@ -3,19 +3,12 @@
 // settings store recognises and refuses anything that looks like one.
 
 import { z } from 'zod';
+import { REGIONS, SIGNATURE_METHODS } from '../../../shared/account';
+import type { RegionId, SignatureMethodId } from '../../../shared/account';
 
-export const REGIONS = [
-  'cn-beijing',
-  'cn-hangzhou',
-  'cn-shanghai',
-  'cn-shenzhen',
-  'ap-southeast-1',
-  'us-west-1',
-] as const;
-export type Region = (typeof REGIONS)[number];
-
-export const SIGNATURE_METHODS = ['v3', 'v1'] as const;
-export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
+export { REGIONS, SIGNATURE_METHODS };
+export type Region = RegionId;
+export type SignatureMethod = SignatureMethodId;
 
 export type EndpointCheck = { ok: true; value: string } | { ok: false; error: string };
 

@@ -7,6 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BridgeApi } from '../../../shared/ipc-contract';
 import type { Language } from '../i18n';
+import { createAccountSlice } from './account-slice';
 import { createLibrarySlice } from './library-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -17,6 +18,7 @@ export function createAppStore(api: BridgeApi, initialLanguage: Language): AppSt
   return createStore<AppState>()((...args) => ({
     ...createLibrarySlice(api)(...args),
     ...createUiSlice(api, initialLanguage)(...args),
+    ...createAccountSlice(api)(...args),
   }));
 }
 

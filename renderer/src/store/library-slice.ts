@@ -5,6 +5,7 @@
 import type {
   BusinessType,
   LibrarySource,
+  LibrarySourceKind,
   MediaItem,
   MediaPage,
   MediaTag,
@@ -38,9 +39,17 @@ export interface MediaListState {
   loadedAt: number;
 }
 
+export interface SourceSwitchError {
+  kind: LibrarySourceKind;
+  error: AppErrorData;
+}
+
 export interface LibrarySlice {
   source: LibrarySource | null;
   sourceError: AppErrorData | null;
+  /** The source being switched to, while the main process opens it. */
+  switchingTo: LibrarySourceKind | null;
+  switchError: SourceSwitchError | null;
   businessType: BusinessType;
   /** Null means "All". */
   selectedTagId: string | null;
@@ -57,6 +66,9 @@ export interface LibrarySlice {
   retryList(): void;
   retryTags(): void;
   selectMedia(mediaId: string | null): void;
+  /** Switches the library to another source; the grid reloads from it. */
+  switchSource(kind: LibrarySourceKind): Promise<void>;
+  dismissSwitchError(): void;
 }
 
 export function listKey(businessType: BusinessType, tagId: string | null): string {
@@ -214,6 +226,8 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
     return {
       source: null,
       sourceError: null,
+      switchingTo: null,
+      switchError: null,
       businessType: 'sticker',
       selectedTagId: null,
       tagsByType: {},
@@ -272,6 +286,26 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
 
       selectMedia(mediaId) {
         set({ selectedMediaId: mediaId });
+      },
+
+      async switchSource(kind) {
+        const { source, switchingTo } = get();
+        if (switchingTo !== null || source?.kind === kind) return;
+        set({ switchingTo: kind, switchError: null });
+        const before = epoch;
+        const result = await api.setLibrarySource({ kind });
+        set({ switchingTo: null });
+        if (!result.ok) {
+          set({ switchError: { kind, error: result.error } });
+          return;
+        }
+        // The main process announces the change (onLibrarySourceChanged), usually before this
+        // reply; reload here only when that announcement has not arrived.
+        if (epoch === before) reloadEverything(result.value);
+      },
+
+      dismissSwitchError() {
+        set({ switchError: null });
       },
     };
   };

@@ -1,18 +1,33 @@
-// What the user sees around the library: the UI language and whether the details panel shows.
-// The language starts from the browser's preference, then follows the app's saved setting; the
-// switch saves it there (not in page storage, so Electron and every window agree).
+// What the user sees around the library: the UI language and theme, whether the details panel
+// and the settings view show, and the settings file's notice. Language and theme start from the
+// system's preference, then follow the app's saved settings; changing them saves them there
+// (not in page storage, so Electron and every window agree).
 
+import type { AppSettings } from '../../../shared/account';
 import type { BridgeApi } from '../../../shared/ipc-contract';
 import { detectLanguage, isLanguage } from '../i18n';
 import type { Language } from '../i18n';
 import type { SliceCreator } from './types';
 
+export type LanguagePreference = AppSettings['language'];
+export type ThemePreference = AppSettings['theme'];
+
 export interface UiSlice {
   language: Language;
+  languagePreference: LanguagePreference;
+  theme: ThemePreference;
   detailsOpen: boolean;
-  /** Applies the saved language, unless the user already chose one in this session. */
+  settingsOpen: boolean;
+  /** Why the settings file was set aside at start (from the main process), until dismissed. */
+  settingsNotice: string | null;
+  /** Applies the saved language and theme, unless the user already chose them this session. */
   loadPreferences(browserLanguages: readonly string[]): Promise<void>;
   setLanguage(language: Language): void;
+  setLanguagePreference(preference: LanguagePreference, browserLanguages: readonly string[]): void;
+  setTheme(theme: ThemePreference): void;
+  openSettings(): void;
+  closeSettings(): void;
+  dismissSettingsNotice(): void;
   /** Selects the item and shows it in the details panel. */
   openDetails(mediaId: string): void;
   closeDetails(): void;
@@ -20,21 +35,56 @@ export interface UiSlice {
 
 export function createUiSlice(api: BridgeApi, initialLanguage: Language): SliceCreator<UiSlice> {
   return (set) => {
-    let chosenThisSession = false;
+    let languageChosen = false;
+    let themeChosen = false;
     return {
       language: initialLanguage,
+      languagePreference: 'system',
+      theme: 'system',
       detailsOpen: false,
+      settingsOpen: false,
+      settingsNotice: null,
       async loadPreferences(browserLanguages) {
         const result = await api.getSettings();
-        if (!result.ok || chosenThisSession) return;
-        const saved = result.value.settings.language;
-        set({ language: isLanguage(saved) ? saved : detectLanguage(browserLanguages) });
+        if (!result.ok) return;
+        const { settings, notice } = result.value;
+        set({ settingsNotice: notice });
+        if (!themeChosen) set({ theme: settings.theme });
+        if (!languageChosen) {
+          const saved = settings.language;
+          set({
+            languagePreference: saved,
+            language: isLanguage(saved) ? saved : detectLanguage(browserLanguages),
+          });
+        }
       },
       setLanguage(language) {
-        chosenThisSession = true;
-        set({ language });
+        languageChosen = true;
+        set({ language, languagePreference: language });
         // A failed save keeps the choice for this session; there is nothing useful to show.
         void api.updateSettings({ language });
+      },
+      setLanguagePreference(preference, browserLanguages) {
+        languageChosen = true;
+        set({
+          languagePreference: preference,
+          language: isLanguage(preference) ? preference : detectLanguage(browserLanguages),
+        });
+        void api.updateSettings({ language: preference });
+      },
+      setTheme(theme) {
+        themeChosen = true;
+        set({ theme });
+        void api.updateSettings({ theme });
+      },
+      openSettings() {
+        set({ settingsOpen: true });
+      },
+      closeSettings() {
+        set({ settingsOpen: false });
+      },
+      dismissSettingsNotice() {
+        set({ settingsNotice: null });
       },
       openDetails(mediaId) {
         set({ selectedMediaId: mediaId, detailsOpen: true });

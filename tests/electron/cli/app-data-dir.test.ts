@@ -28,7 +28,7 @@ describe('the app data folder as seen from the CLI', () => {
     expect(appFolderName('not json')).toBe('ice-media-library');
   });
 
-  it('lives in the platform\'s appData folder', () => {
+  it("lives in the platform's appData folder", () => {
     const home = '/home/ada';
     expect(electronAppDataDir({}, { platform: 'linux', home })).toBe('/home/ada/.config');
     expect(electronAppDataDir({ XDG_CONFIG_HOME: '/xdg' }, { platform: 'linux', home })).toBe(
@@ -38,7 +38,10 @@ describe('the app data folder as seen from the CLI', () => {
       '/Users/ada/Library/Application Support',
     );
     expect(
-      electronAppDataDir({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, { platform: 'win32', home }),
+      electronAppDataDir(
+        { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' },
+        { platform: 'win32', home },
+      ),
     ).toBe('C:\\Users\\ada\\AppData\\Roaming');
     expect(appDataDir({ XDG_CONFIG_HOME: '/xdg' }, { platform: 'linux', home })).toBe(
       join('/xdg', appFolderName()),

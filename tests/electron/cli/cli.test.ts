@@ -309,8 +309,26 @@ describe('ice CLI', () => {
   const SECRET_IN_ARGV = 'argv-secret-must-not-echo';
   it.each([
     [['auth', 'set', '--access-key-id', 'LTAI5tAbCdEfGh1234abcd', '--secret', SECRET_IN_ARGV]],
-    [['auth', 'set', '--access-key-id', 'LTAI5tAbCdEfGh1234abcd', `--access-key-secret=${SECRET_IN_ARGV}`]],
-    [['auth', 'set', '--access-key-id', 'STS.NUgYrLnoC3n2k', '--sts', '--security-token', SECRET_IN_ARGV]],
+    [
+      [
+        'auth',
+        'set',
+        '--access-key-id',
+        'LTAI5tAbCdEfGh1234abcd',
+        `--access-key-secret=${SECRET_IN_ARGV}`,
+      ],
+    ],
+    [
+      [
+        'auth',
+        'set',
+        '--access-key-id',
+        'STS.NUgYrLnoC3n2k',
+        '--sts',
+        '--security-token',
+        SECRET_IN_ARGV,
+      ],
+    ],
     [['auth', 'set', '--access-key-id', 'LTAI5tAbCdEfGh1234abcd', SECRET_IN_ARGV]],
     [['auth', SECRET_IN_ARGV]],
   ])('refuses a secret given as an argument (%j): exit 2, value not repeated', async (args) => {
