@@ -99,7 +99,12 @@ export async function authSet(command: AuthSetCommand, io: AuthIo, json: boolean
 
 export async function authShow(io: AuthIo, json: boolean) {
   const stored = await open(io);
-  const credentials = await stored.vault.load().catch(withEnvHint);
+  const credentials = await stored.vault.load().catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'INTERNAL') {
+      throw new AppError('INTERNAL', `${error.message} "auth clear" removes it.`);
+    }
+    return withEnvHint(error);
+  });
   const envKey = credentialsFromEnv(io.env) !== null;
   if (json) {
     io.out(JSON.stringify({ ...statusJson(stored, credentials), environmentCredentials: envKey }));

@@ -4,17 +4,12 @@
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/errors';
 import type { MediaItem } from '../../shared/domain';
-import { createIceClient } from '../services/ice/ice-client';
 import type { IceClient } from '../services/ice/ice-client';
 import { downloadFile } from '../services/ice/download-file';
-import { parseEndpointUrl } from '../services/ice/endpoint';
-import type { EndpointConfig } from '../services/ice/endpoint';
-import type { AccessKeyCredentials } from '../services/ice/credentials';
-import type { SignatureMethod } from '../services/ice/api-transport';
 import { USAGE, UsageError, parseCliArgs } from './args';
-import type { Command, ParsedArgs, Target } from './args';
+import type { Command, ParsedArgs } from './args';
 import { authClear, authSet, authShow } from './auth-commands';
-import { resolveCliCredentials } from './cli-credentials';
+import { connectionFor, withClient } from './connection';
 import type { SecretSource } from './read-secret';
 import {
   MEDIA_TABLE_HEADER,
@@ -38,8 +33,6 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
-
-const DEFAULT_REGION = 'cn-shanghai';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let args: ParsedArgs;
@@ -66,91 +59,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     return report(error, io, argv.includes('--json'));
-  }
-}
-
-interface Connection {
-  target: Target;
-  signatureMethod: SignatureMethod;
-  credentials: AccessKeyCredentials | null;
-}
-
-/**
- * Which AccessKey and address a library command uses: --demo uses none; otherwise environment
- * variables, else the saved AccessKey with its saved region, endpoint and signature method as
- * defaults for options not given.
- */
-async function connectionFor(args: ParsedArgs, io: CliIo): Promise<Connection> {
-  const { target, signatureMethod } = args.global;
-  if (target?.kind === 'demo') {
-    return { target, signatureMethod: signatureMethod ?? 'v3', credentials: null };
-  }
-  const name = args.command.name;
-  const needsKey = name === 'info' || name === 'download';
-  const resolved = await resolveCliCredentials(io.env);
-  if (resolved.source === 'keychain') {
-    if (resolved.notice !== null) io.err(`ice: note: ${resolved.notice}`);
-    const saved = resolved.settings;
-    return {
-      target: target ?? {
-        kind: 'endpoint',
-        endpoint: saved.endpoint === null ? saved.region : parseEndpointUrl(saved.endpoint),
-      },
-      signatureMethod: signatureMethod ?? saved.signatureMethod,
-      credentials: resolved.credentials,
-    };
-  }
-  const defaults = {
-    target: target ?? { kind: 'endpoint' as const, endpoint: DEFAULT_REGION },
-    signatureMethod: signatureMethod ?? 'v3',
-  };
-  if (resolved.source === 'env') return { ...defaults, credentials: resolved.credentials };
-  const problem = resolved.problem;
-  if (needsKey) {
-    // A keychain that is locked or holds an unreadable entry says so in its own words.
-    if (problem !== null && problem.code !== 'KEYCHAIN_UNAVAILABLE') throw problem;
-    throw new AppError(
-      'AUTH_REQUIRED',
-      `"${name}" needs an AccessKey: set ALIBABA_CLOUD_ACCESS_KEY_ID and ` +
-        'ALIBABA_CLOUD_ACCESS_KEY_SECRET, or save one with "auth set" (or use --demo).' +
-        (problem === null ? '' : ' No keychain service is running, so none could be read.'),
-    );
-  }
-  // No keychain service at all is normal on servers: anonymous calls, without a word.
-  if (problem !== null && problem.code !== 'KEYCHAIN_UNAVAILABLE') {
-    io.err(
-      `ice: note: the saved AccessKey could not be read, so calls are anonymous. ${problem.message}`,
-    );
-  }
-  return { ...defaults, credentials: null };
-}
-
-async function withClient(
-  connection: Connection,
-  run: (client: IceClient) => Promise<number>,
-): Promise<number> {
-  let endpoint: EndpointConfig;
-  let closeDemo: (() => Promise<void>) | null = null;
-  if (connection.target.kind === 'demo') {
-    // Loaded only for --demo, so the other commands do not pay for the demo library.
-    const { startDemoServer } = await import('../services/demo-server/index');
-    // The demo server's default media cache (versioned, in the temp folder) is reused by runs.
-    const demo = await startDemoServer();
-    closeDemo = () => demo.close();
-    endpoint = parseEndpointUrl(demo.url);
-  } else {
-    endpoint = connection.target.endpoint;
-  }
-  const client = createIceClient({
-    endpoint,
-    ...(connection.credentials ? { credentials: connection.credentials } : {}),
-    signatureMethod: connection.signatureMethod,
-  });
-  try {
-    return await run(client);
-  } finally {
-    client.close();
-    await closeDemo?.();
   }
 }
 

@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, browserLanguages } from './components/App';
+import { App } from './components/App';
+import { browserLanguages } from './platform';
 import { BridgeMissing } from './components/BridgeMissing';
 import { MESSAGES, detectLanguage } from './i18n';
 import { StoreContext, createAppStore } from './store/app-store';
+import { applyTheme } from './theme';
 import './styles/tokens.css';
 import './styles/base.css';
 
@@ -13,6 +15,8 @@ const root = createRoot(container);
 // The browser's preference until the saved setting arrives (a moment later, over the bridge).
 const language = detectLanguage(browserLanguages());
 const api = window.iceApi;
+// The system's theme until the saved one arrives, so the first paint is already right for most.
+applyTheme('system');
 
 if (api) {
   const store = createAppStore(api, language);

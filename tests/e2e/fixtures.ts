@@ -9,6 +9,7 @@ import { test as base, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { startBrowserPreview } from '../../electron/dev-browser/main';
 import type { BrowserPreview } from '../../electron/dev-browser/main';
+import { DEFAULT_MEDIA_DIR } from '../../electron/services/demo-server/index';
 import { MemoryStore } from '../../electron/services/secrets/memory-store';
 import type { PageGlobals } from './page-types';
 
@@ -83,6 +84,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const dataDir = await mkdtemp(join(tmpdir(), 'ice-e2e-'));
       const preview = await startBrowserPreview({
         dataDir,
+        // The demo server's own cache: generated once, shared by every preview of the run.
+        demoMediaDir: DEFAULT_MEDIA_DIR,
         keychain: new MemoryStore(),
         log: () => undefined,
       });

@@ -19,11 +19,6 @@ export function clockOffsetMinutes(error: AppErrorData): number | null {
 export function accountErrorText(messages: Messages, error: AppErrorData): string {
   const minutes = clockOffsetMinutes(error);
   if (minutes !== null) return messages.account.outcome.clockOff(minutes);
-  if (error.code === 'THROTTLED') {
-    return error.retryAfterSeconds !== undefined
-      ? messages.account.outcome.throttled(error.retryAfterSeconds)
-      : messages.errors.THROTTLED;
-  }
   const specific = isErrorCode(error.code) ? messages.account.errors[error.code] : undefined;
   return specific ?? errorText(messages, error);
 }

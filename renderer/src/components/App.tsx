@@ -1,9 +1,12 @@
 import { useContext, useEffect } from 'react';
+import { browserLanguages } from '../platform';
 import { StoreContext, useAppStore } from '../store/app-store';
 import { selectDetailsOpen, selectLanguage } from '../store/selectors';
+import { useAppliedTheme } from '../theme';
 import { DETAILS_PANEL_ID, DetailsPanel } from './DetailsPanel';
 import { Header } from './Header';
 import { LibraryView } from './LibraryView';
+import { SettingsSheet } from './settings/SettingsSheet';
 import { Sidebar } from './Sidebar';
 import './App.css';
 
@@ -11,11 +14,18 @@ export function App() {
   const store = useContext(StoreContext);
   const language = useAppStore(selectLanguage);
   const detailsOpen = useAppStore(selectDetailsOpen);
+  const theme = useAppStore((s) => s.theme);
+  useAppliedTheme(theme);
 
   useEffect(() => {
     if (!store) return;
     void store.getState().loadPreferences(browserLanguages());
-    return store.getState().startLibrary();
+    const stopLibrary = store.getState().startLibrary();
+    const stopAccount = store.getState().startAccount();
+    return () => {
+      stopLibrary();
+      stopAccount();
+    };
   }, [store]);
 
   useEffect(() => {
@@ -25,14 +35,22 @@ export function App() {
   useEffect(() => {
     if (!store) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || !store.getState().detailsOpen) return;
+      // Ctrl+, (⌘, on macOS) opens Settings, as in most desktop apps.
+      if (event.key === ',' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        event.preventDefault();
+        store.getState().openSettings();
+        return;
+      }
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const state = store.getState();
+      if (state.settingsOpen || !state.detailsOpen) return;
       event.preventDefault();
       const focused = document.activeElement;
       const focusWasInPanel =
         focused === null ||
         focused === document.body ||
         document.getElementById(DETAILS_PANEL_ID)?.contains(focused) === true;
-      store.getState().closeDetails();
+      state.closeDetails();
       if (focusWasInPanel) {
         // Back to where the user was browsing: the grid's current tab stop.
         requestAnimationFrame(() => {
@@ -50,10 +68,7 @@ export function App() {
       <Sidebar />
       <LibraryView />
       <DetailsPanel />
+      <SettingsSheet />
     </div>
   );
-}
-
-export function browserLanguages(): readonly string[] {
-  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
 }

@@ -1,15 +1,21 @@
 import { LANGUAGES, MESSAGES } from '../i18n';
 import { useAppStore } from '../store/app-store';
-import { selectLanguage, selectMessages, selectSource } from '../store/selectors';
+import { selectLanguage, selectMessages } from '../store/selectors';
+import { isApplePlatform } from '../platform';
 import { BrandMark } from './BrandMark';
-import { DatabaseIcon } from './icons';
+import { GearIcon } from './icons';
+import { SourceSwitcher } from './SourceSwitcher';
 import './Header.css';
+
+export const SETTINGS_BUTTON_ID = 'open-settings';
 
 export function Header() {
   const t = useAppStore(selectMessages);
-  const source = useAppStore(selectSource);
   const language = useAppStore(selectLanguage);
   const setLanguage = useAppStore((s) => s.setLanguage);
+  const openSettings = useAppStore((s) => s.openSettings);
+  const settingsOpen = useAppStore((s) => s.settingsOpen);
+  const shortcut = isApplePlatform() ? '⌘,' : 'Ctrl+,';
 
   return (
     <header className="app-header">
@@ -18,18 +24,7 @@ export function Header() {
         <span className="brand__name">{t.appName}</span>
       </div>
       <div className="app-header__end">
-        {source ? (
-          <span
-            className={`source-badge source-badge--${source.kind}`}
-            title={t.header.sourceEndpoint(source.endpoint)}
-            data-testid="library-source"
-          >
-            <DatabaseIcon size={14} />
-            {t.header.sources[source.kind]}
-          </span>
-        ) : (
-          <span className="source-badge source-badge--pending">{t.header.sourceLoading}</span>
-        )}
+        <SourceSwitcher />
         <div className="segmented" role="group" aria-label={t.header.languageSwitch}>
           {LANGUAGES.map((lang) => (
             <button
@@ -44,6 +39,19 @@ export function Header() {
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          id={SETTINGS_BUTTON_ID}
+          className="icon-button app-header__settings"
+          aria-label={t.header.settings}
+          aria-haspopup="dialog"
+          aria-expanded={settingsOpen}
+          aria-keyshortcuts={isApplePlatform() ? 'Meta+Comma' : 'Control+Comma'}
+          title={`${t.header.settings} (${shortcut})`}
+          onClick={openSettings}
+        >
+          <GearIcon size={18} />
+        </button>
       </div>
     </header>
   );

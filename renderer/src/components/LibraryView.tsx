@@ -1,3 +1,4 @@
+import { accountErrorText } from '../account/account-errors';
 import { businessTypeName, tagName } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import {
@@ -8,6 +9,7 @@ import {
   selectLanguage,
   selectMessages,
 } from '../store/selectors';
+import { Banners } from './Banners';
 import { MediaGrid } from './MediaGrid';
 import { SkeletonGrid } from './SkeletonGrid';
 import { EmptyState, ErrorState } from './StatusViews';
@@ -22,6 +24,9 @@ export function LibraryView() {
   const list = useAppStore(selectCurrentList);
   const key = useAppStore(selectCurrentListKey);
   const retryList = useAppStore((s) => s.retryList);
+  const source = useAppStore((s) => s.source);
+  const openSettings = useAppStore((s) => s.openSettings);
+  const switchSource = useAppStore((s) => s.switchSource);
 
   const typeName = businessTypeName(language, businessType);
   const heading = tag
@@ -44,7 +49,29 @@ export function LibraryView() {
   if (!list || list.status === 'loading') {
     body = <SkeletonGrid businessType={businessType} label={t.library.loading} />;
   } else if (list.status === 'error' && list.error) {
-    body = <ErrorState error={list.error} onRetry={retryList} />;
+    // The public library may refuse anonymous calls; a revoked key fails the account source.
+    const needsKey =
+      source !== null && source.kind !== 'demo' && list.error.code.startsWith('AUTH_');
+    body = needsKey ? (
+      <ErrorState
+        error={list.error}
+        onRetry={retryList}
+        text={
+          source.kind === 'anonymous' && list.error.code === 'AUTH_REQUIRED'
+            ? t.library.publicNeedsKey
+            : accountErrorText(t, list.error)
+        }
+      >
+        <button type="button" className="button button--primary" onClick={openSettings}>
+          {t.library.openSettings}
+        </button>
+        <button type="button" className="button" onClick={() => void switchSource('demo')}>
+          {t.library.useDemo}
+        </button>
+      </ErrorState>
+    ) : (
+      <ErrorState error={list.error} onRetry={retryList} />
+    );
   } else if (list.ids.length === 0) {
     body = <EmptyState />;
   } else {
@@ -60,6 +87,7 @@ export function LibraryView() {
 
   return (
     <main className="library" aria-labelledby="library-heading">
+      <Banners />
       <div className="library__toolbar">
         <div className="library__titles">
           <p className="library__eyebrow">{typeName}</p>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AppErrorData } from '../../../shared/errors';
 import { errorText } from '../i18n';
 import { useAppStore } from '../store/app-store';
@@ -5,7 +6,19 @@ import { selectMessages } from '../store/selectors';
 import { AlertIcon, GridIcon, RetryIcon } from './icons';
 import './StatusViews.css';
 
-export function ErrorState({ error, onRetry }: { error: AppErrorData; onRetry: () => void }) {
+export function ErrorState({
+  error,
+  onRetry,
+  text,
+  children,
+}: {
+  error: AppErrorData;
+  onRetry: () => void;
+  /** Words for this context; by default the error code's. */
+  text?: string;
+  /** More actions beside Retry. */
+  children?: ReactNode;
+}) {
   const t = useAppStore(selectMessages);
   return (
     <div className="status-view status-view--error" role="alert" data-testid="error-state">
@@ -13,12 +26,19 @@ export function ErrorState({ error, onRetry }: { error: AppErrorData; onRetry: (
         <AlertIcon size={26} />
       </span>
       <h2 className="status-view__title">{t.library.errorTitle}</h2>
-      <p className="status-view__text">{errorText(t, error)}</p>
+      <p className="status-view__text">{text ?? errorText(t, error)}</p>
       <ErrorMeta error={error} />
-      <button type="button" className="button button--primary" onClick={onRetry}>
-        <RetryIcon size={16} />
-        {t.library.retry}
-      </button>
+      <div className="status-view__actions">
+        {children}
+        <button
+          type="button"
+          className={children ? 'button' : 'button button--primary'}
+          onClick={onRetry}
+        >
+          <RetryIcon size={16} />
+          {t.library.retry}
+        </button>
+      </div>
     </div>
   );
 }

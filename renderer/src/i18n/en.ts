@@ -179,7 +179,6 @@ export const en: Messages = {
     animated: 'Animated',
     untitled: 'Untitled',
     publicNeedsKey: 'The public library needs an AccessKey: add one in Settings.',
-    accountNeedsKey: 'Your account needs a working AccessKey: check it in Settings.',
     openSettings: 'Open Settings',
     useDemo: 'Use the demo library',
   },

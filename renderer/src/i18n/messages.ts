@@ -152,7 +152,6 @@ export interface Messages {
     animated: string;
     untitled: string;
     publicNeedsKey: string;
-    accountNeedsKey: string;
     openSettings: string;
     useDemo: string;
   };

@@ -168,7 +168,6 @@ export const zhCN: Messages = {
     animated: '动图',
     untitled: '未命名',
     publicNeedsKey: '公共素材库需要 AccessKey：请在设置中添加。',
-    accountNeedsKey: '我的账号需要可用的 AccessKey：请在设置中检查。',
     openSettings: '打开设置',
     useDemo: '使用演示素材库',
   },

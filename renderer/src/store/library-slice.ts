@@ -213,6 +213,7 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
       set({
         source,
         sourceError: null,
+        switchError: null,
         tagsByType: {},
         lists: {},
         mediaById: {},

@@ -28,6 +28,8 @@ export interface UiSlice {
   openSettings(): void;
   closeSettings(): void;
   dismissSettingsNotice(): void;
+  /** Opens an https page in the system browser (the main process checks the address). */
+  openExternal(url: string): void;
   /** Selects the item and shows it in the details panel. */
   openDetails(mediaId: string): void;
   closeDetails(): void;
@@ -85,6 +87,9 @@ export function createUiSlice(api: BridgeApi, initialLanguage: Language): SliceC
       },
       dismissSettingsNotice() {
         set({ settingsNotice: null });
+      },
+      openExternal(url) {
+        void api.openExternal({ url });
       },
       openDetails(mediaId) {
         set({ selectedMediaId: mediaId, detailsOpen: true });

@@ -43,7 +43,9 @@ const WRAPPED_COMMAND =
 
 const probe = probeSecretService();
 if (!probe.available) {
-  console.warn(`[cli auth keychain tests] skipped: ${probe.reason}. Run: ${WRAPPED_COMMAND}`);
+  console.warn(
+    `[cli auth keychain tests] skipped: ${probe.reason}. For these tests: ${WRAPPED_COMMAND}`,
+  );
 }
 const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
 if (probe.available && !hasScript) {

@@ -1,0 +1,16 @@
+import type { AppErrorData } from '../../../../shared/errors';
+
+/** What the last Test or Save came to, as the form shows it. */
+export type FormOutcome =
+  | { kind: 'connected'; totalCount: number | null; requestId: string | null }
+  | { kind: 'failed'; during: 'test' | 'save'; error: AppErrorData }
+  | { kind: 'fields' };
+
+/** Shown on the status card after a save. */
+export interface SavedOutcome {
+  totalCount: number | null;
+  requestId: string | null;
+  sessionOnly: boolean;
+}
+
+export type FormAction = 'test' | 'save' | 'session';
