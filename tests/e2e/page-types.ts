@@ -33,5 +33,5 @@ export interface ImageLike {
 }
 
 export interface ClipboardGlobals {
-  navigator: { clipboard: { readText(): Promise<string> } };
+  navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
 }

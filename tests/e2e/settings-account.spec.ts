@@ -86,8 +86,18 @@ test('bad input is caught before any call reaches the service', async ({
   await expect(sheet.accessKeyId).toBeFocused();
   await expect(sheet.accessKeyId).toHaveAttribute('aria-invalid', 'true');
 
-  // Whitespace pasted around the id is removed (and said so); a line break inside the secret
-  // and an endpoint that is not an http(s) URL are refused.
+  // Whitespace pasted around the id is removed at once (and said so)...
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(
+    (text) => (globalThis as unknown as ClipboardGlobals).navigator.clipboard.writeText(text),
+    `  ${ACCOUNT.accessKeyId}\r\n`,
+  );
+  await sheet.accessKeyId.fill('');
+  await sheet.accessKeyId.press('ControlOrMeta+V');
+  await expect(sheet.accessKeyId).toHaveValue(ACCOUNT.accessKeyId);
+  await expect(sheet.accessKeyId).toHaveAccessibleDescription(en.account.trimmed);
+  // ...and typed spaces on Test; a line break inside the secret and an endpoint that is not
+  // an http(s) URL are refused.
   await sheet.accessKeyId.fill(`  ${ACCOUNT.accessKeyId}\n`);
   await sheet.secret.fill(`${ACCOUNT.accessKeySecret.slice(0, 8)}\n${ACCOUNT.accessKeySecret.slice(8)}`);
   await sheet.endpoint.fill('ftp://127.0.0.1:21');

@@ -17,6 +17,8 @@ import { AppError } from '../../../shared/errors';
 import { numberedName, pathInside, sanitizeFileName } from './file-names';
 import { checkMediaUrl, describeUrl } from './url-safety';
 
+const WRITE_BUFFER_BYTES = 8 * 1024 * 1024;
+
 export interface DownloadProgress {
   bytes: number;
   /** Null when neither the caller nor the server said. */
@@ -190,7 +192,12 @@ async function fetchOnce(
       onProgress({ bytes: start + p.transferred, total: expectedTotal }),
     );
   }
-  const sink = createWriteStream(part, { flags: start > 0 ? 'a' : 'w', highWaterMark: 1 << 20 });
+  // A large write buffer lets the stream batch the socket's 64 KiB chunks into one writev: on
+  // loopback this halves the system time of a 300 MB download. It bounds memory too (8 MiB).
+  const sink = createWriteStream(part, {
+    flags: start > 0 ? 'a' : 'w',
+    highWaterMark: WRITE_BUFFER_BYTES,
+  });
   try {
     await pipeline(stream as unknown as Readable, sink);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { ClipboardEvent, FormEvent } from 'react';
 import { REGIONS } from '../../../../shared/account';
 import type {
   AccountFieldErrors,
@@ -133,13 +133,22 @@ export function AccountForm({
     setRetry(null);
   };
 
-  /** Leaving a field removes pasted spaces around its value, and says so. */
-  const trimOnBlur = (field: TrimmedField) => {
-    const value = values[field];
-    const clean = trimPasted(value);
-    if (clean === value) return;
-    setValues((current) => ({ ...current, [field]: clean }));
-    if (clean !== '') setTrimmed((current) => new Set(current).add(field));
+  /**
+   * Pasting removes the spaces and line breaks copied along with a key, and says so. (Done on
+   * paste, not on leaving the field: a note appearing on blur would move the button under the
+   * pointer between mouse down and up.) Typed spaces are removed on Test/Save.
+   */
+  const trimOnPaste = (field: TrimmedField) => (event: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const pasted = event.clipboardData.getData('text');
+    const clean = trimPasted(pasted);
+    if (clean === pasted || clean === '') return;
+    event.preventDefault();
+    const target = event.currentTarget;
+    const start = target.selectionStart ?? target.value.length;
+    const end = target.selectionEnd ?? target.value.length;
+    edit(field, target.value.slice(0, start) + clean + target.value.slice(end));
+    setTrimmed((current) => new Set(current).add(field));
+    requestAnimationFrame(() => target.setSelectionRange(start + clean.length, start + clean.length));
   };
 
   const showFieldErrors = (texts: FieldTexts) => {
@@ -164,6 +173,7 @@ export function AccountForm({
       return;
     }
 
+    setFieldErrors({});
     running.current = true;
     setBusy(action);
     setRetry(null);
@@ -262,7 +272,7 @@ export function AccountForm({
           aria-invalid={invalid('accessKeyId')}
           aria-describedby={describedBy(ids.accessKeyId, idMessages)}
           onChange={(e) => edit('accessKeyId', e.target.value)}
-          onBlur={() => trimOnBlur('accessKeyId')}
+          onPaste={trimOnPaste('accessKeyId')}
         />
       </Field>
 
@@ -291,7 +301,7 @@ export function AccountForm({
           aria-invalid={invalid('accessKeySecret')}
           aria-describedby={describedBy(ids.accessKeySecret, secretMessages)}
           onChange={(e) => edit('accessKeySecret', e.target.value)}
-          onBlur={() => trimOnBlur('accessKeySecret')}
+          onPaste={trimOnPaste('accessKeySecret')}
         />
       </Field>
 
@@ -321,7 +331,7 @@ export function AccountForm({
             aria-invalid={invalid('securityToken')}
             aria-describedby={describedBy(ids.securityToken, tokenMessages)}
             onChange={(e) => edit('securityToken', e.target.value)}
-            onBlur={() => trimOnBlur('securityToken')}
+            onPaste={trimOnPaste('securityToken')}
           />
           <button
             type="button"
@@ -400,7 +410,7 @@ export function AccountForm({
           aria-invalid={invalid('endpoint')}
           aria-describedby={describedBy(ids.endpoint, endpointMessages)}
           onChange={(e) => edit('endpoint', e.target.value)}
-          onBlur={() => trimOnBlur('endpoint')}
+          onPaste={trimOnPaste('endpoint')}
         />
       </Field>
 
