@@ -76,7 +76,9 @@ export async function startBrowserPreview(
       events: services.events,
       pageBridgeScript: await bundlePageBridge(),
       ...(options.port === undefined ? {} : { port: options.port }),
-      ...(options.onBridgeMessage === undefined ? {} : { onBridgeMessage: options.onBridgeMessage }),
+      ...(options.onBridgeMessage === undefined
+        ? {}
+        : { onBridgeMessage: options.onBridgeMessage }),
       log,
     });
     return {

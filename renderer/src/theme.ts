@@ -8,7 +8,10 @@ export type AppliedTheme = 'dark' | 'light';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
-export function resolveTheme(preference: ThemePreference, systemPrefersDark: boolean): AppliedTheme {
+export function resolveTheme(
+  preference: ThemePreference,
+  systemPrefersDark: boolean,
+): AppliedTheme {
   if (preference === 'system') return systemPrefersDark ? 'dark' : 'light';
   return preference;
 }

@@ -17,10 +17,7 @@ import { KeytarStore } from '../../electron/services/secrets/keytar-store';
 import { MemoryStore } from '../../electron/services/secrets/memory-store';
 import { CREDENTIALS_ACCOUNT } from '../../electron/services/secrets/secret-store';
 import type { SecretStore } from '../../electron/services/secrets/secret-store';
-import {
-  probeSecretService,
-  uniqueServiceName,
-} from '../electron/services/secrets/secret-service';
+import { probeSecretService, uniqueServiceName } from '../electron/services/secrets/secret-service';
 import { test as base } from './fixtures';
 
 /** Fresh per run, so a value found anywhere can only have come from this run. */

@@ -18,7 +18,9 @@ test.describe('in Chinese', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     for (const info of BUSINESS_TYPE_INFO)
       await expect(app.businessType(info.nameZh)).toBeVisible();
-    await expect(page.getByTestId('library-source')).toHaveText('演示素材库');
+    await expect(
+      page.getByRole('group', { name: '素材来源' }).getByRole('button', { pressed: true }),
+    ).toHaveText('演示素材库');
     const tags = await serverTags(preview, 'sticker');
     await expect(page.locator('.tag-list').getByRole('button')).toHaveText([
       '全部',

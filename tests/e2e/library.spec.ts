@@ -12,7 +12,9 @@ test('the first screen shows the three business types, the source and stickers',
     await expect(app.businessType(name)).toBeVisible();
   }
   await expect(app.businessType('Stickers')).toHaveAttribute('aria-current', 'true');
-  await expect(page.getByTestId('library-source')).toHaveText('Demo library');
+  await expect(
+    page.getByRole('group', { name: 'Library source' }).getByRole('button', { pressed: true }),
+  ).toHaveText('Demo library');
   await expect(app.heading).toHaveText('All');
 
   const expected = await serverPage(preview, 'sticker');

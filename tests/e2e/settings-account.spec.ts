@@ -23,7 +23,10 @@ test('Settings opens from the gear and Ctrl+comma, keeps focus inside, and Escap
   await expect(sheet.accessKeyId).toBeFocused();
   await expect(sheet.dialog.getByRole('heading', { name: 'Alibaba Cloud account' })).toBeVisible();
   await expect(sheet.secret).toHaveAttribute('type', 'password');
-  await expect(sheet.endpoint).toHaveAttribute('placeholder', 'https://ice.cn-shanghai.aliyuncs.com');
+  await expect(sheet.endpoint).toHaveAttribute(
+    'placeholder',
+    'https://ice.cn-shanghai.aliyuncs.com',
+  );
   await sheet.region.selectOption('ap-southeast-1');
   await expect(sheet.endpoint).toHaveAttribute(
     'placeholder',
@@ -99,7 +102,9 @@ test('bad input is caught before any call reaches the service', async ({
   // ...and typed spaces on Test; a line break inside the secret and an endpoint that is not
   // an http(s) URL are refused.
   await sheet.accessKeyId.fill(`  ${ACCOUNT.accessKeyId}\n`);
-  await sheet.secret.fill(`${ACCOUNT.accessKeySecret.slice(0, 8)}\n${ACCOUNT.accessKeySecret.slice(8)}`);
+  await sheet.secret.fill(
+    `${ACCOUNT.accessKeySecret.slice(0, 8)}\n${ACCOUNT.accessKeySecret.slice(8)}`,
+  );
   await sheet.endpoint.fill('ftp://127.0.0.1:21');
   await sheet.testButton.click();
   await expect(sheet.accessKeyId).toHaveValue(ACCOUNT.accessKeyId);
@@ -146,7 +151,11 @@ test('a wrong secret or unknown id is named in words, with the RequestId to copy
   await sheet.open();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 
-  await sheet.fill({ ...ACCOUNT, accessKeySecret: 'not-the-right-secret-123', endpoint: accountServer.url });
+  await sheet.fill({
+    ...ACCOUNT,
+    accessKeySecret: 'not-the-right-secret-123',
+    endpoint: accountServer.url,
+  });
   await sheet.saveButton.click();
   await expect(sheet.outcome).toContainText(en.account.outcome.saveFailed);
   await expect(sheet.outcome).toContainText('The secret does not match this AccessKey ID');
@@ -215,7 +224,9 @@ test('add a key, browse the account, switch to the demo and back in one click, r
   await sheet.close();
 
   // The library now reads the account's server.
-  await expect(sources.getByRole('button', { pressed: true })).toHaveText(en.header.sources.account);
+  await expect(sources.getByRole('button', { pressed: true })).toHaveText(
+    en.header.sources.account,
+  );
   const signed = createIceClient({
     endpoint: { scheme: 'http', host: '127.0.0.1', port: accountServer.port },
     credentials: ACCOUNT,
@@ -239,10 +250,19 @@ test('add a key, browse the account, switch to the demo and back in one click, r
   await sources.getByRole('button', { name: en.header.sources.account }).click();
   await expect(app.tiles.first().locator('.tile__title')).toHaveText(accountPage.items[0]!.title);
 
-  // Remove the key (with confirmation): back to the demo library.
+  // Replacing starts from an empty form next to the card; Cancel keeps the key as it was.
   await sheet.open();
+  await sheet.status.getByRole('button', { name: en.account.status.replace }).click();
+  await expect(sheet.accessKeyId).toBeFocused();
+  await expect(sheet.accessKeyId).toHaveValue('');
+  await expect(sheet.endpoint).toHaveValue(accountServer.url);
+  await sheet.dialog.getByRole('button', { name: en.account.cancel, exact: true }).click();
+  await expect(sheet.accessKeyId).toHaveCount(0);
+
+  // Remove the key (with confirmation): back to the demo library.
   await sheet.status.getByRole('button', { name: en.account.status.remove }).click();
   await expect(sheet.dialog.getByText(en.account.status.removeConfirm)).toBeVisible();
+  await screenshot(page, '23b-settings-remove-confirm');
   await expect(sheet.dialog.getByRole('button', { name: en.account.cancel })).toBeFocused();
   // Escape leaves the confirmation, not the sheet.
   await page.keyboard.press('Escape');

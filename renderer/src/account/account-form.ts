@@ -61,7 +61,12 @@ export function isSignatureMethod(value: string): value is SignatureMethodId {
 }
 
 /** The fields whose surrounding whitespace is removed (on leaving the field and on submit). */
-export const TRIMMED_FIELDS = ['accessKeyId', 'accessKeySecret', 'securityToken', 'endpoint'] as const;
+export const TRIMMED_FIELDS = [
+  'accessKeyId',
+  'accessKeySecret',
+  'securityToken',
+  'endpoint',
+] as const;
 export type TrimmedField = (typeof TRIMMED_FIELDS)[number];
 
 /** The values with pasted edge whitespace removed, and which fields changed. */

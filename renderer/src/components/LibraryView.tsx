@@ -10,6 +10,7 @@ import {
   selectMessages,
 } from '../store/selectors';
 import { Banners } from './Banners';
+import { KeyIcon } from './icons';
 import { MediaGrid } from './MediaGrid';
 import { SkeletonGrid } from './SkeletonGrid';
 import { EmptyState, ErrorState } from './StatusViews';
@@ -56,6 +57,8 @@ export function LibraryView() {
       <ErrorState
         error={list.error}
         onRetry={retryList}
+        title={t.library.needsKeyTitle}
+        icon={<KeyIcon size={26} />}
         text={
           source.kind === 'anonymous' && list.error.code === 'AUTH_REQUIRED'
             ? t.library.publicNeedsKey

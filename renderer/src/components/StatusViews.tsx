@@ -9,23 +9,30 @@ import './StatusViews.css';
 export function ErrorState({
   error,
   onRetry,
+  title,
   text,
+  icon,
   children,
 }: {
   error: AppErrorData;
   onRetry: () => void;
-  /** Words for this context; by default the error code's. */
+  /** Heading and words for this context; by default the generic ones and the code's words. */
+  title?: string;
   text?: string;
+  /** An icon in the accent tone instead of the red alert, for something the user can set up. */
+  icon?: ReactNode;
   /** More actions beside Retry. */
   children?: ReactNode;
 }) {
   const t = useAppStore(selectMessages);
   return (
-    <div className="status-view status-view--error" role="alert" data-testid="error-state">
-      <span className="status-view__icon">
-        <AlertIcon size={26} />
-      </span>
-      <h2 className="status-view__title">{t.library.errorTitle}</h2>
+    <div
+      className={icon ? 'status-view status-view--setup' : 'status-view status-view--error'}
+      role="alert"
+      data-testid="error-state"
+    >
+      <span className="status-view__icon">{icon ?? <AlertIcon size={26} />}</span>
+      <h2 className="status-view__title">{title ?? t.library.errorTitle}</h2>
       <p className="status-view__text">{text ?? errorText(t, error)}</p>
       <ErrorMeta error={error} />
       <div className="status-view__actions">

@@ -44,7 +44,7 @@ export const en: Messages = {
     addToken: 'Add an STS token (temporary AccessKey)',
     removeToken: 'Remove the STS token',
     securityToken: 'STS security token',
-    securityTokenHint: 'Only for temporary credentials, whose AccessKey ID starts with “STS.”.',
+    securityTokenHint: 'Only for temporary credentials, whose AccessKey ID starts with "STS.".',
     showToken: 'Show the token',
     hideToken: 'Hide the token',
     region: 'Region',
@@ -58,7 +58,7 @@ export const en: Messages = {
     },
     endpoint: 'Custom endpoint',
     optional: 'optional',
-    endpointHint: 'Leave empty to use the region’s endpoint.',
+    endpointHint: "Leave empty to use the region's endpoint.",
     signature: 'Signature method',
     signatureV3: 'V3 · ACS3-HMAC-SHA256',
     signatureV3Hint: 'The current method.',
@@ -74,13 +74,14 @@ export const en: Messages = {
     fieldErrors: {
       idEmpty: 'Enter the AccessKey ID.',
       idInvisible: 'The AccessKey ID contains a space or line break. Paste it again.',
-      idShape: 'This does not look like an AccessKey ID: 8 to 128 letters and digits, like LTAI5t….',
+      idShape:
+        'This does not look like an AccessKey ID: 8 to 128 letters and digits, like LTAI5t….',
       secretEmpty: 'Enter the AccessKey secret.',
       secretInvisible: 'The secret contains a space or line break. Paste it again.',
       secretTooLong: 'The secret is too long. Check what was pasted.',
       tokenInvisible: 'The token contains a space or line break. Paste it again.',
       tokenTooLong: 'The token is too long. Check what was pasted.',
-      tokenNeeded: 'A temporary AccessKey (ID starting with “STS.”) also needs its STS token.',
+      tokenNeeded: 'A temporary AccessKey (ID starting with "STS.") also needs its STS token.',
       regionUnknown: 'Choose one of the regions.',
       signatureUnknown: 'Choose V3 or V1.',
       endpointNotUrl: 'Enter a full address, such as https://ice.cn-shanghai.aliyuncs.com.',
@@ -101,18 +102,20 @@ export const en: Messages = {
       failed: 'The connection test failed',
       saveFailed: 'The AccessKey was not saved',
       fixFields: 'Check the highlighted fields.',
+      busy: 'The service is busy',
       throttled: (seconds) => `Too many requests, retrying in ${seconds} s…`,
       retryingNow: 'Too many requests, retrying now…',
       clockOff: (minutes) =>
-        `Your computer’s clock is off by ${minutes} minute${minutes === 1 ? '' : 's'}. Set it to the correct time, then test again.`,
+        `Your computer's clock is off by ${minutes} minute${minutes === 1 ? '' : 's'}. Set it to the correct time, then test again.`,
     },
     errors: {
       AUTH_INVALID_KEY:
         'This AccessKey ID does not exist, or it has been disabled in the Alibaba Cloud console.',
       AUTH_SIGNATURE_MISMATCH:
         'The secret does not match this AccessKey ID. Copy it again from the console.',
-      AUTH_CLOCK_SKEW: 'Your computer’s clock is off. Set it to the correct time, then test again.',
-      AUTH_TOKEN_EXPIRED: 'The STS token has expired or belongs to another AccessKey. Get a new one.',
+      AUTH_CLOCK_SKEW: "Your computer's clock is off. Set it to the correct time, then test again.",
+      AUTH_TOKEN_EXPIRED:
+        'The STS token has expired or belongs to another AccessKey. Get a new one.',
       AUTH_FORBIDDEN:
         'This AccessKey works, but it has no permission for the media library (a RAM policy is missing).',
       AUTH_REQUIRED: 'The service needs an AccessKey for this request.',
@@ -126,6 +129,7 @@ export const en: Messages = {
       configured: 'AccessKey in use',
       notConfigured: 'No AccessKey yet',
       sts: 'with STS token',
+      endpoint: 'Endpoint',
       defaultEndpoint: 'Region default',
       storageKeychain: 'Stored in the system keychain',
       storageSession: 'Kept for this session only',
@@ -133,7 +137,7 @@ export const en: Messages = {
       replace: 'Replace AccessKey',
       remove: 'Remove key',
       removeConfirm:
-        'Remove this AccessKey from this computer? The library goes back to the demo.',
+        'Remove this AccessKey from this computer? The library switches back to the demo library.',
       removeConfirmButton: 'Remove',
       removing: 'Removing…',
       removeFailed: 'The AccessKey could not be removed.',
@@ -178,6 +182,7 @@ export const en: Messages = {
     loadMoreFailed: 'More media could not be loaded.',
     animated: 'Animated',
     untitled: 'Untitled',
+    needsKeyTitle: 'An AccessKey is needed',
     publicNeedsKey: 'The public library needs an AccessKey: add one in Settings.',
     openSettings: 'Open Settings',
     useDemo: 'Use the demo library',

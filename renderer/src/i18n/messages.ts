@@ -97,6 +97,7 @@ export interface Messages {
       failed: string;
       saveFailed: string;
       fixFields: string;
+      busy: string;
       throttled: (seconds: number) => string;
       retryingNow: string;
       clockOff: (minutes: number) => string;
@@ -107,6 +108,7 @@ export interface Messages {
       configured: string;
       notConfigured: string;
       sts: string;
+      endpoint: string;
       defaultEndpoint: string;
       storageKeychain: string;
       storageSession: string;
@@ -151,6 +153,7 @@ export interface Messages {
     loadMoreFailed: string;
     animated: string;
     untitled: string;
+    needsKeyTitle: string;
     publicNeedsKey: string;
     openSettings: string;
     useDemo: string;

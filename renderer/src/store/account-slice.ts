@@ -31,7 +31,8 @@ export interface AccountSlice {
 
 export function createAccountSlice(api: BridgeApi): SliceCreator<AccountSlice> {
   return (set, get) => {
-    const applyStatus = (status: AccountStatus): void => set({ account: status, accountError: null });
+    const applyStatus = (status: AccountStatus): void =>
+      set({ account: status, accountError: null });
 
     return {
       account: null,
@@ -64,9 +65,16 @@ export function createAccountSlice(api: BridgeApi): SliceCreator<AccountSlice> {
 
       async removeAccount() {
         const result = await api.clearAccount();
-        if (result.ok) applyStatus(result.value);
-        // A failure may still have removed part of it (e.g. the session copy): show what is left.
-        else await get().refreshAccount();
+        if (result.ok) {
+          applyStatus(result.value);
+          return result;
+        }
+        // A failure may still have removed part of it (the session copy, before the keychain
+        // refused): show what is left, and stop browsing with a key that is no longer there.
+        await get().refreshAccount();
+        if (get().account?.configured === false && get().source?.kind === 'account') {
+          await get().switchSource('demo');
+        }
         return result;
       },
     };

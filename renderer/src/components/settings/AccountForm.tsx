@@ -95,26 +95,19 @@ export function AccountForm({
     signatureMethod: `${uid}-signature`,
   } satisfies Record<AccountFormField, string>;
   const idInput = useRef<HTMLInputElement>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (focusOnMount) idInput.current?.focus();
   }, [focusOnMount]);
 
-  // A throttled call waits the server's Retry-After, counting down, then runs again by itself.
+  // The outcome appears below the buttons: bring it into view (the sheet may be scrolled).
+  // Field errors instead move focus to the first field in question.
   useEffect(() => {
-    if (retry === null) return;
-    const timer = window.setTimeout(() => {
-      if (retry.seconds > 1) {
-        setRetry({ ...retry, seconds: retry.seconds - 1 });
-      } else {
-        setRetry({ ...retry, seconds: 0 });
-        void run(retry.action, retry.attempt + 1);
-      }
-    }, 1000);
-    return () => window.clearTimeout(timer);
-    // run is recreated each render; the countdown only depends on the pending retry.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [retry]);
+    if (keychainError === null && (outcome === null || outcome.kind === 'fields')) return;
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    outcomeRef.current?.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+  }, [outcome, keychainError]);
 
   const edit = <K extends keyof AccountFormValues>(field: K, value: AccountFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -138,18 +131,21 @@ export function AccountForm({
    * paste, not on leaving the field: a note appearing on blur would move the button under the
    * pointer between mouse down and up.) Typed spaces are removed on Test/Save.
    */
-  const trimOnPaste = (field: TrimmedField) => (event: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    const pasted = event.clipboardData.getData('text');
-    const clean = trimPasted(pasted);
-    if (clean === pasted || clean === '') return;
-    event.preventDefault();
-    const target = event.currentTarget;
-    const start = target.selectionStart ?? target.value.length;
-    const end = target.selectionEnd ?? target.value.length;
-    edit(field, target.value.slice(0, start) + clean + target.value.slice(end));
-    setTrimmed((current) => new Set(current).add(field));
-    requestAnimationFrame(() => target.setSelectionRange(start + clean.length, start + clean.length));
-  };
+  const trimOnPaste =
+    (field: TrimmedField) => (event: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const pasted = event.clipboardData.getData('text');
+      const clean = trimPasted(pasted);
+      if (clean === pasted || clean === '') return;
+      event.preventDefault();
+      const target = event.currentTarget;
+      const start = target.selectionStart ?? target.value.length;
+      const end = target.selectionEnd ?? target.value.length;
+      edit(field, target.value.slice(0, start) + clean + target.value.slice(end));
+      setTrimmed((current) => new Set(current).add(field));
+      requestAnimationFrame(() =>
+        target.setSelectionRange(start + clean.length, start + clean.length),
+      );
+    };
 
   const showFieldErrors = (texts: FieldTexts) => {
     setFieldErrors(texts);
@@ -225,7 +221,6 @@ export function AccountForm({
       // The form goes away with its secret; the status card shows what was saved.
       onSaved({
         totalCount: lastTest.current?.totalCount ?? null,
-        requestId: lastTest.current?.requestId ?? null,
         sessionOnly: action === 'session',
       });
     } finally {
@@ -233,6 +228,22 @@ export function AccountForm({
       setBusy(null);
     }
   }
+
+  // A throttled call waits the server's Retry-After, counting down, then runs again by itself.
+  useEffect(() => {
+    if (retry === null) return;
+    const timer = window.setTimeout(() => {
+      if (retry.seconds > 1) {
+        setRetry({ ...retry, seconds: retry.seconds - 1 });
+      } else {
+        setRetry({ ...retry, seconds: 0 });
+        void run(retry.action, retry.attempt + 1);
+      }
+    }, 1000);
+    return () => window.clearTimeout(timer);
+    // run is recreated each render; the countdown only depends on the pending retry.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [retry]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -252,8 +263,7 @@ export function AccountForm({
   const endpointMessages = messagesFor('endpoint', t.account.endpointHint);
   const regionMessages = messagesFor('region');
   const isBusy = busy !== null;
-  const retryingNow =
-    isBusy && outcome?.kind === 'failed' && outcome.error.code === 'THROTTLED';
+  const retryingNow = isBusy && outcome?.kind === 'failed' && outcome.error.code === 'THROTTLED';
   const retryInSeconds = retry !== null ? retry.seconds : retryingNow ? 0 : null;
 
   return (
@@ -322,7 +332,9 @@ export function AccountForm({
         >
           <textarea
             id={ids.securityToken}
-            className={showToken ? 'input input--mono textarea' : 'input input--mono textarea input--masked'}
+            className={
+              showToken ? 'input input--mono textarea' : 'input input--mono textarea input--masked'
+            }
             rows={3}
             autoComplete="off"
             autoCapitalize="off"
@@ -414,7 +426,10 @@ export function AccountForm({
         />
       </Field>
 
-      <fieldset className="field signature" aria-describedby={fieldErrors.signatureMethod ? `${ids.signatureMethod}-error` : undefined}>
+      <fieldset
+        className="field signature"
+        aria-describedby={fieldErrors.signatureMethod ? `${ids.signatureMethod}-error` : undefined}
+      >
         <legend className="field__label">{t.account.signature}</legend>
         <div className="radio-cards" id={ids.signatureMethod}>
           {(['v3', 'v1'] as const satisfies readonly SignatureMethodId[]).map((method) => (
@@ -469,7 +484,7 @@ export function AccountForm({
         </BusyButton>
       </div>
 
-      <div className="account-form__outcome" aria-live="polite">
+      <div className="account-form__outcome" ref={outcomeRef} aria-live="polite">
         {keychainError ? (
           <KeychainProblem
             error={keychainError}
@@ -478,9 +493,7 @@ export function AccountForm({
             onRetry={() => void run('save')}
           />
         ) : (
-          outcome && (
-            <ConnectionOutcome outcome={outcome} retryInSeconds={retryInSeconds} />
-          )
+          outcome && <ConnectionOutcome outcome={outcome} retryInSeconds={retryInSeconds} />
         )}
       </div>
     </form>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { errorText } from '../../i18n';
 import { keychainReadProblemText } from '../../account/account-errors';
 import { useAppStore } from '../../store/app-store';
@@ -21,13 +21,15 @@ export function AccountSection() {
   const headingId = useId();
   const configured = account?.configured === true;
 
-  useEffect(() => {
+  // When the key goes away (removed here, or elsewhere), so do the edit and the saved note.
+  const [wasConfigured, setWasConfigured] = useState(configured);
+  if (wasConfigured !== configured) {
+    setWasConfigured(configured);
     if (!configured) {
       setEditing(false);
       setSaved(null);
     }
-  }, [configured]);
-
+  }
 
   return (
     <section className="settings__section" aria-labelledby={headingId}>

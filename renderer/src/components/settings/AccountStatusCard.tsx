@@ -8,7 +8,6 @@ import { useAppStore } from '../../store/app-store';
 import { selectMessages } from '../../store/selectors';
 import { CheckIcon, ClockIcon, KeyIcon, ShieldIcon, TrashIcon } from '../icons';
 import { BusyButton } from './BusyButton';
-import { RequestIdRow } from './ConnectionOutcome';
 import type { SavedOutcome } from './outcome';
 
 /** The configured AccessKey, masked, where it is kept, and the way to replace or remove it. */
@@ -72,7 +71,6 @@ export function AccountStatusCard({
                 ? t.account.outcome.librarySizeUnknown
                 : t.account.outcome.librarySize(saved.totalCount)}
             </p>
-            <RequestIdRow requestId={saved.requestId} />
           </div>
         </div>
       )}
@@ -104,7 +102,7 @@ export function AccountStatusCard({
           </dd>
         </div>
         <div className="facts__row">
-          <dt>{t.account.endpoint}</dt>
+          <dt>{t.account.status.endpoint}</dt>
           <dd>
             <code>{status.endpoint ?? regionEndpoint(status.region)}</code>
             {status.endpoint === null && (

@@ -80,7 +80,11 @@ export function ConnectionOutcome({
       {throttled ? <ClockIcon size={18} /> : <AlertIcon size={18} />}
       <div className="outcome__body">
         <p className="outcome__title">
-          {during === 'save' ? t.account.outcome.saveFailed : t.account.outcome.failed}
+          {throttled
+            ? t.account.outcome.busy
+            : during === 'save'
+              ? t.account.outcome.saveFailed
+              : t.account.outcome.failed}
         </p>
         <p className="outcome__text">{text}</p>
         <RequestIdRow requestId={error.requestId ?? null} code={error.code} />

@@ -22,7 +22,11 @@ export function KeychainProblem({
   const t = useAppStore(selectMessages);
   const locked = error.code === 'KEYCHAIN_LOCKED';
   return (
-    <div className="outcome outcome--warning keychain-problem" role="alert" data-testid="keychain-problem">
+    <div
+      className="outcome outcome--warning keychain-problem"
+      role="alert"
+      data-testid="keychain-problem"
+    >
       <ShieldIcon size={18} />
       <div className="outcome__body">
         <p className="outcome__title">

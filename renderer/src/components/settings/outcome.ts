@@ -9,7 +9,6 @@ export type FormOutcome =
 /** Shown on the status card after a save. */
 export interface SavedOutcome {
   totalCount: number | null;
-  requestId: string | null;
   sessionOnly: boolean;
 }
 
