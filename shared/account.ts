@@ -48,8 +48,24 @@ export interface AccountStatus {
 }
 
 export type ConnectionTestResult =
-  | { ok: true; totalCount: number | null; requestId: string | null }
+  | {
+      ok: true;
+      totalCount: number | null;
+      requestId: string | null;
+      /**
+       * When the server rejected this computer's clock and the app corrected for it: the server's
+       * clock minus this computer's, in seconds. Null when no correction was needed.
+       */
+      clockCorrectionSeconds: number | null;
+    }
   | { ok: false; error: AppErrorData; fieldErrors?: AccountFieldErrors };
+
+/** What Save answers: the stored status and the connection test that ran first. */
+export interface AccountSaveResult {
+  status: AccountStatus;
+  totalCount: number | null;
+  clockCorrectionSeconds: number | null;
+}
 
 export interface AppSettings {
   region: RegionId;

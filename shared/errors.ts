@@ -38,6 +38,8 @@ export interface AppErrorData {
   requestId?: string;
   /** Seconds to wait before retrying, for THROTTLED. */
   retryAfterSeconds?: number;
+  /** The server's clock minus this computer's, in seconds, for AUTH_CLOCK_SKEW when measured. */
+  clockOffsetSeconds?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
@@ -63,23 +65,31 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly requestId: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly clockOffsetSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { requestId?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+    extra: {
+      requestId?: string;
+      retryAfterSeconds?: number;
+      clockOffsetSeconds?: number;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'AppError';
     this.code = code;
     this.requestId = extra.requestId;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.clockOffsetSeconds = extra.clockOffsetSeconds;
   }
 
   toData(): AppErrorData {
     const data: AppErrorData = { code: this.code, message: this.message };
     if (this.requestId !== undefined) data.requestId = this.requestId;
     if (this.retryAfterSeconds !== undefined) data.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.clockOffsetSeconds !== undefined) data.clockOffsetSeconds = this.clockOffsetSeconds;
     return data;
   }
 }

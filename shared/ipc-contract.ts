@@ -8,6 +8,7 @@ import { BUSINESS_TYPES } from './domain';
 import type { LibrarySource, MediaItem, MediaPage, MediaTag } from './domain';
 import type {
   AccountFieldErrors,
+  AccountSaveResult,
   AccountStatus,
   AppSettings,
   ConnectionTestResult,
@@ -110,7 +111,7 @@ export const requestChannels = {
   saveAccount: {
     channel: REQUEST_CHANNELS.saveAccount,
     request: z.strictObject({ form: accountForm, sessionOnly: z.boolean().optional() }),
-    response: phantom<AccountStatus>(),
+    response: phantom<AccountSaveResult>(),
   },
   clearAccount: {
     channel: REQUEST_CHANNELS.clearAccount,

@@ -105,14 +105,19 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     validateAccount: async (form) => account.validateInput(form),
     testAccount: async (form) => account.testConnection(form),
     saveAccount: async ({ form, sessionOnly }) => {
-      await account.save(form, { sessionOnly: sessionOnly ?? false });
+      const saved = await account.save(form, { sessionOnly: sessionOnly ?? false });
       await switchSource('account');
-      return accountChanged();
+      return { ...saved, status: await accountChanged() };
     },
     clearAccount: async () => {
-      await account.clear();
-      if (library.source.kind === 'account') await switchSource('demo');
-      return accountChanged();
+      try {
+        await account.clear();
+      } finally {
+        // Even when the keychain refused, the key must not go on being used.
+        if (library.source.kind === 'account') await switchSource('demo');
+        await accountChanged();
+      }
+      return account.status();
     },
     getSettings: async () => ({ settings: settings.current(), notice: startupNotice }),
     updateSettings: async (patch) => settings.update(patch),

@@ -72,6 +72,10 @@ test('a clock that is off: corrected by itself when possible, otherwise said in 
   await expect(sheet.outcome).toContainText(`The library has ${ACCOUNT_LIBRARY_SIZE} items.`);
   const statuses = accountServer.requestLog().map((r) => r.status);
   expect(statuses, 'refused for the timestamp, then accepted').toEqual([400, 200]);
+  // It worked, and the user still learns that the clock is off.
+  await expect(sheet.outcome.getByTestId('clock-corrected')).toHaveText(
+    en.account.outcome.clockCorrected(SKEW_MINUTES),
+  );
 
   // A gateway that keeps refusing: the words name the offset.
   const stubborn = await startStubbornClockServer();

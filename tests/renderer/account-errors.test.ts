@@ -15,6 +15,7 @@ describe('connection test words', () => {
     const error = {
       code: 'AUTH_CLOCK_SKEW' as const,
       message: "Your computer's clock is off by 17 minutes (behind the server). Set it…",
+      clockOffsetSeconds: 17 * 60 - 8,
     };
     expect(clockOffsetMinutes(error)).toBe(17);
     expect(accountErrorText(en, error)).toBe(en.account.outcome.clockOff(17));
@@ -22,7 +23,8 @@ describe('connection test words', () => {
   });
 
   it('falls back to general clock words when no offset was measured', () => {
-    const error = { code: 'AUTH_CLOCK_SKEW' as const, message: 'too far from the server' };
+    // The message's words are not parsed: only the measured field counts.
+    const error = { code: 'AUTH_CLOCK_SKEW' as const, message: 'clock is off by 17 minutes' };
     expect(clockOffsetMinutes(error)).toBeNull();
     expect(accountErrorText(en, error)).toBe(en.account.errors.AUTH_CLOCK_SKEW);
   });
@@ -36,7 +38,9 @@ describe('connection test words', () => {
     );
     expect(accountErrorText(en, { code: 'DISK_FULL', message: 'x' })).toBe(en.errors.DISK_FULL);
     // A clock offset only counts for the clock code.
-    expect(clockOffsetMinutes({ code: 'NETWORK', message: 'off by 3 minutes' })).toBeNull();
+    expect(
+      clockOffsetMinutes({ code: 'NETWORK', message: 'off by 3 minutes', clockOffsetSeconds: 180 }),
+    ).toBeNull();
   });
 
   it('tells keychain failures apart, for the status card too', () => {

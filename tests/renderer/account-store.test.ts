@@ -84,12 +84,13 @@ function setup(options: { settings?: Partial<AppSettings>; notice?: string | nul
       ok: true,
       totalCount: 1234,
       requestId: 'REQ-T',
+      clockCorrectionSeconds: null,
     }),
     saveAccount: async (request) => {
       saveCalls.push(request);
       status = { ...SAVED, storage: request.sessionOnly ? 'session' : 'keychain' };
       emit('onAccountChanged', status);
-      return status;
+      return { status, totalCount: 1234, clockCorrectionSeconds: null };
     },
     clearAccount: async () => {
       status = NONE; // the session copy is gone even when the keychain then fails
@@ -164,7 +165,10 @@ describe('account store', () => {
     const h = setup();
     h.store.getState().startAccount();
     const test = await h.store.getState().testAccount(FORM);
-    expect(test).toEqual({ ok: true, value: { ok: true, totalCount: 1234, requestId: 'REQ-T' } });
+    expect(test).toEqual({
+      ok: true,
+      value: { ok: true, totalCount: 1234, requestId: 'REQ-T', clockCorrectionSeconds: null },
+    });
     const saved = await h.store.getState().saveAccount(FORM, false);
     expect(saved.ok).toBe(true);
     await h.store.getState().saveAccount(FORM, true);

@@ -4,7 +4,11 @@
 
 import { AppError } from '../../../shared/errors';
 import type { AppErrorData } from '../../../shared/errors';
-import type { AccountStatus, ConnectionTestResult } from '../../../shared/account';
+import type {
+  AccountSaveResult,
+  AccountStatus,
+  ConnectionTestResult,
+} from '../../../shared/account';
 import { CredentialVault } from '../secrets/credential-vault';
 import { maskAccessKeyId } from '../secrets/credentials';
 import { MemoryStore } from '../secrets/memory-store';
@@ -91,7 +95,7 @@ export class AccountService {
   }
 
   /** Tests the form first; only a working AccessKey is stored. Throws the test's error otherwise. */
-  async save(form: AccountForm, options: SaveOptions = {}): Promise<AccountStatus> {
+  async save(form: AccountForm, options: SaveOptions = {}): Promise<AccountSaveResult> {
     const checked = checkAccountForm(form);
     if (!checked.ok) {
       throw new AppError('INVALID_INPUT', Object.values(checked.errors).join(' '));
@@ -115,16 +119,28 @@ export class AccountService {
       signatureMethod: checked.value.signatureMethod,
       librarySource: 'account',
     });
-    return this.status();
+    return {
+      status: await this.status(),
+      totalCount: test.totalCount,
+      clockCorrectionSeconds: test.clockCorrectionSeconds,
+    };
   }
 
   /** Forgets the AccessKey everywhere it is kept; the library goes back to the demo source. */
   async clear(): Promise<AccountStatus> {
     await this.session.clear();
-    await this.keychain.clear();
+    // The keychain may refuse (locked, unavailable): the session copy is gone and the library
+    // leaves the account all the same, then the keychain's error reaches the caller.
+    let keychainError: unknown = null;
+    try {
+      await this.keychain.clear();
+    } catch (error) {
+      keychainError = error;
+    }
     if (this.settings.current().librarySource === 'account') {
       await this.settings.update({ librarySource: 'demo' });
     }
+    if (keychainError !== null) throw keychainError;
     return this.status();
   }
 
@@ -169,17 +185,25 @@ export class AccountService {
         controller.abort();
       }, this.testTimeoutMs);
     });
+    let client: IceLibraryApi | undefined;
     try {
-      const client = this.createClient(clientConfig(form, form.credentials));
+      client = this.createClient(clientConfig(form, form.credentials));
       const page = await Promise.race([
         client.listPublicMediaBasicInfos({ pageNo: 1, pageSize: 1 }, { signal: controller.signal }),
         timeout,
       ]);
-      return { ok: true, totalCount: page.totalCount, requestId: page.requestId };
+      const offsetMs = client.clockOffsetMs ?? 0;
+      return {
+        ok: true,
+        totalCount: page.totalCount,
+        requestId: page.requestId,
+        clockCorrectionSeconds: offsetMs === 0 ? null : Math.round(offsetMs / 1000),
+      };
     } catch (error) {
       return { ok: false, error: safeErrorData(error, secrets) };
     } finally {
       clearTimeout(timer);
+      client?.close?.();
     }
   }
 }

@@ -54,8 +54,11 @@ export interface ApiErrorFacts extends ApiErrorBody {
 export function mapApiError(facts: ApiErrorFacts): AppError {
   const { code, requestId, httpStatus } = facts;
   const extra = requestId ? { requestId } : {};
-  const make = (appCode: ErrorCode, message: string, more: { retryAfterSeconds?: number } = {}) =>
-    new AppError(appCode, message, { ...extra, ...more });
+  const make = (
+    appCode: ErrorCode,
+    message: string,
+    more: { retryAfterSeconds?: number; clockOffsetSeconds?: number } = {},
+  ) => new AppError(appCode, message, { ...extra, ...more });
   const c = code ?? '';
   const serverSays = `${c}${facts.message ? `: ${facts.message}` : ''}`;
 
@@ -75,7 +78,13 @@ export function mapApiError(facts: ApiErrorFacts): AppError {
     );
   }
   if (c === 'InvalidTimeStamp.Expired' || c.startsWith('InvalidTimeStamp')) {
-    return make('AUTH_CLOCK_SKEW', clockMessage(facts.clockOffsetMs));
+    return make(
+      'AUTH_CLOCK_SKEW',
+      clockMessage(facts.clockOffsetMs),
+      facts.clockOffsetMs === undefined
+        ? {}
+        : { clockOffsetSeconds: Math.round(facts.clockOffsetMs / 1000) },
+    );
   }
   if (isTokenProblem(c, facts.message)) {
     return make(

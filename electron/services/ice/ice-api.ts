@@ -18,6 +18,8 @@ export interface IceLibraryApi {
   /** Falls back to the documented tags when the call fails or returns nothing. */
   listAllPublicMediaTags(businessType?: BusinessType, options?: CallOptions): Promise<MediaTag[]>;
   getPublicMediaInfo(mediaId: string, options?: CallOptions): Promise<MediaItem>;
+  /** The server's clock minus ours in ms, once learnt from a clock-skew answer; else 0. */
+  readonly clockOffsetMs?: number;
   /** Releases kept-alive connections; the API is not used afterwards. */
   close?(): void;
 }

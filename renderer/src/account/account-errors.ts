@@ -5,14 +5,15 @@ import type { AppErrorData } from '../../../shared/errors';
 import { errorText } from '../i18n';
 import type { Messages } from '../i18n';
 
-/**
- * The clock offset the main process measured, in whole minutes. It travels only inside the
- * message ("…off by 17 minutes…"), so it is read from there; null when not stated.
- */
+/** Whole minutes, at least 1, of a clock offset given in seconds (either sign). */
+export function offsetMinutes(seconds: number): number {
+  return Math.max(1, Math.round(Math.abs(seconds) / 60));
+}
+
+/** The clock offset the main process measured, in whole minutes; null when not measured. */
 export function clockOffsetMinutes(error: AppErrorData): number | null {
-  if (error.code !== 'AUTH_CLOCK_SKEW') return null;
-  const match = /off by (\d+) minute/.exec(error.message);
-  return match ? Number(match[1]) : null;
+  if (error.code !== 'AUTH_CLOCK_SKEW' || error.clockOffsetSeconds === undefined) return null;
+  return offsetMinutes(error.clockOffsetSeconds);
 }
 
 /** The sentence for a failed connection test or save. */

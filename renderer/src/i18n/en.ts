@@ -107,6 +107,8 @@ export const en: Messages = {
       retryingNow: 'Too many requests, retrying now…',
       clockOff: (minutes) =>
         `Your computer's clock is off by ${minutes} minute${minutes === 1 ? '' : 's'}. Set it to the correct time, then test again.`,
+      clockCorrected: (minutes) =>
+        `Your computer's clock is off by ${minutes} minute${minutes === 1 ? '' : 's'}; the app corrects for it, but setting the right time avoids surprises.`,
     },
     errors: {
       AUTH_INVALID_KEY:

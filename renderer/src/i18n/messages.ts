@@ -101,6 +101,8 @@ export interface Messages {
       throttled: (seconds: number) => string;
       retryingNow: string;
       clockOff: (minutes: number) => string;
+      /** The test passed after the app corrected for this computer's clock. */
+      clockCorrected: (minutes: number) => string;
     };
     /** Words for the connection test's errors, where they differ from the library's. */
     errors: Partial<Record<ErrorCode, string>>;

@@ -102,6 +102,8 @@ export const zhCN: Messages = {
       throttled: (seconds) => `请求过于频繁，${seconds} 秒后重试…`,
       retryingNow: '请求过于频繁，正在重试…',
       clockOff: (minutes) => `电脑时间偏差了 ${minutes} 分钟。请校正时间后再测试。`,
+      clockCorrected: (minutes) =>
+        `电脑时间偏差了 ${minutes} 分钟，应用已自动校正；建议将系统时间调准。`,
     },
     errors: {
       AUTH_INVALID_KEY: '该 AccessKey ID 不存在，或已在阿里云控制台中停用。',

@@ -6,6 +6,7 @@
 import type {
   AccountFieldErrors,
   AccountFormInput,
+  AccountSaveResult,
   AccountStatus,
   ConnectionTestResult,
 } from '../../../shared/account';
@@ -25,7 +26,7 @@ export interface AccountSlice {
   /** One small list call with the form's settings. */
   testAccount(form: AccountFormInput): Promise<Result<ConnectionTestResult>>;
   /** Tests, stores (keychain, or memory when sessionOnly) and switches the library to it. */
-  saveAccount(form: AccountFormInput, sessionOnly: boolean): Promise<Result<AccountStatus>>;
+  saveAccount(form: AccountFormInput, sessionOnly: boolean): Promise<Result<AccountSaveResult>>;
   removeAccount(): Promise<Result<AccountStatus>>;
 }
 
@@ -59,7 +60,7 @@ export function createAccountSlice(api: BridgeApi): SliceCreator<AccountSlice> {
 
       async saveAccount(form, sessionOnly) {
         const result = await api.saveAccount(sessionOnly ? { form, sessionOnly } : { form });
-        if (result.ok) applyStatus(result.value);
+        if (result.ok) applyStatus(result.value.status);
         return result;
       },
 

@@ -121,7 +121,10 @@ describe('main services: account flow', () => {
     const saved = await call(REQUEST_CHANNELS.saveAccount, { form: form(SECRET) });
     expect(saved).toMatchObject({
       ok: true,
-      value: { configured: true, storage: 'keychain', maskedAccessKeyId: 'LTAI****9f3a' },
+      value: {
+        totalCount: 240,
+        status: { configured: true, storage: 'keychain', maskedAccessKeyId: 'LTAI****9f3a' },
+      },
     });
     expect(await call(REQUEST_CHANNELS.getLibrarySource)).toMatchObject({
       ok: true,

@@ -83,7 +83,6 @@ export function AccountForm({
   const [outcome, setOutcome] = useState<FormOutcome | null>(null);
   const [keychainError, setKeychainError] = useState<AppErrorData | null>(null);
   const [retry, setRetry] = useState<PendingRetry | null>(null);
-  const lastTest = useRef<{ totalCount: number | null; requestId: string | null } | null>(null);
   const running = useRef(false);
   const uid = useId();
   const ids = {
@@ -194,9 +193,7 @@ export function AccountForm({
         return showFieldErrors(fieldErrorTexts(t, language, {}, checked.value));
       }
 
-      // Save runs the connection test first and shows its outcome; "keep for this session"
-      // follows a test that just passed (the main process tests once more before storing).
-      if (action !== 'session') {
+      if (action === 'test') {
         const test = await testAccount(input);
         if (!test.ok) return failWith(test.error);
         if (!test.value.ok) {
@@ -205,11 +202,13 @@ export function AccountForm({
           }
           return failWith(test.value.error);
         }
-        lastTest.current = { totalCount: test.value.totalCount, requestId: test.value.requestId };
-        setOutcome({ kind: 'connected', ...lastTest.current });
-        if (action === 'test') return;
+        const { totalCount, requestId, clockCorrectionSeconds } = test.value;
+        setOutcome({ kind: 'connected', totalCount, requestId, clockCorrectionSeconds });
+        return;
       }
 
+      // Save runs the connection test in the main process before storing: one call, whose
+      // failure comes back as the error and whose success carries the library size.
       const saved = await saveAccount(input, action === 'session');
       if (!saved.ok) {
         if (isKeychainError(saved.error)) {
@@ -220,7 +219,8 @@ export function AccountForm({
       }
       // The form goes away with its secret; the status card shows what was saved.
       onSaved({
-        totalCount: lastTest.current?.totalCount ?? null,
+        totalCount: saved.value.totalCount,
+        clockCorrectionSeconds: saved.value.clockCorrectionSeconds,
         sessionOnly: action === 'session',
       });
     } finally {

@@ -9,6 +9,7 @@ import { selectMessages } from '../../store/selectors';
 import { CheckIcon, ClockIcon, KeyIcon, ShieldIcon, TrashIcon } from '../icons';
 import { BusyButton } from './BusyButton';
 import type { SavedOutcome } from './outcome';
+import { ClockCorrectionNote } from './ConnectionOutcome';
 
 /** The configured AccessKey, masked, where it is kept, and the way to replace or remove it. */
 export function AccountStatusCard({
@@ -71,6 +72,7 @@ export function AccountStatusCard({
                 ? t.account.outcome.librarySizeUnknown
                 : t.account.outcome.librarySize(saved.totalCount)}
             </p>
+            <ClockCorrectionNote seconds={saved.clockCorrectionSeconds} />
           </div>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { accountErrorText } from '../../account/account-errors';
+import { accountErrorText, offsetMinutes } from '../../account/account-errors';
 import { useAppStore } from '../../store/app-store';
 import { selectMessages } from '../../store/selectors';
 import { CopyButton } from '../CopyButton';
@@ -25,6 +25,17 @@ export function RequestIdRow({ requestId, code }: { requestId: string | null; co
         </span>
       )}
     </div>
+  );
+}
+
+/** Said after a success for which the app had to correct this computer's clock. */
+export function ClockCorrectionNote({ seconds }: { seconds: number | null }) {
+  const t = useAppStore(selectMessages);
+  if (seconds === null || Math.abs(seconds) < 60) return null;
+  return (
+    <p className="outcome__text" data-testid="clock-corrected">
+      {t.account.outcome.clockCorrected(offsetMinutes(seconds))}
+    </p>
   );
 }
 
@@ -59,6 +70,7 @@ export function ConnectionOutcome({
               ? t.account.outcome.librarySizeUnknown
               : t.account.outcome.librarySize(outcome.totalCount)}
           </p>
+          <ClockCorrectionNote seconds={outcome.clockCorrectionSeconds} />
           <RequestIdRow requestId={outcome.requestId} />
         </div>
       </div>

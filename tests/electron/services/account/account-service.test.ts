@@ -195,7 +195,12 @@ describe('AccountService.testConnection', () => {
       accessKeySecret: `${SECRET} `,
       securityToken: TOKEN,
     });
-    expect(result).toEqual({ ok: true, totalCount: 1234, requestId: 'REQ-OK-1' });
+    expect(result).toEqual({
+      ok: true,
+      totalCount: 1234,
+      requestId: 'REQ-OK-1',
+      clockCorrectionSeconds: null,
+    });
     expect(ice.queries).toEqual([{ pageNo: 1, pageSize: 1 }]);
     expect(ice.configs).toEqual([
       {
@@ -268,11 +273,14 @@ describe('AccountService.testConnection', () => {
 
 describe('AccountService.save and clear', () => {
   it('tests, stores the key in the keychain and the rest in settings', async () => {
-    const status = await service().save({
+    const saved = await service().save({
       ...FORM,
       securityToken: TOKEN,
       endpoint: 'https://ice.example.com',
     });
+    expect(saved.totalCount).toBe(1234);
+    expect(saved.clockCorrectionSeconds).toBeNull();
+    const { status } = saved;
     expect(status).toEqual({
       configured: true,
       maskedAccessKeyId: 'LTAI****abcd',
@@ -284,7 +292,7 @@ describe('AccountService.save and clear', () => {
       keychainAvailable: true,
       keychainProblem: null,
     });
-    expect(JSON.stringify(status)).not.toContain(SECRET);
+    expect(JSON.stringify(saved)).not.toContain(SECRET);
     expect(ice.queries).toHaveLength(1);
     expect(settings.current()).toMatchObject({ region: 'cn-hangzhou', librarySource: 'account' });
     expect(await new CredentialVault(keychainStore).load()).toEqual({
@@ -312,7 +320,7 @@ describe('AccountService.save and clear', () => {
     expect(await accounts.status()).toMatchObject({ configured: false, storage: 'none' });
     expect(settings.current().librarySource).toBe('demo');
 
-    const status = await accounts.save(FORM, { sessionOnly: true });
+    const { status } = await accounts.save(FORM, { sessionOnly: true });
     expect(status).toMatchObject({
       configured: true,
       storage: 'session',
@@ -320,6 +328,18 @@ describe('AccountService.save and clear', () => {
     });
     expect(await accounts.createConfiguredClient()).not.toBeNull();
     expect(ice.configs.at(-1)?.credentials?.accessKeySecret).toBe(SECRET);
+  });
+
+  it('forgets a session key and leaves the account even when the keychain refuses to clear', async () => {
+    const accounts = service(new CredentialVault(new FailingStore('KEYCHAIN_LOCKED')));
+    await accounts.save(FORM, { sessionOnly: true });
+    expect(settings.current().librarySource).toBe('account');
+
+    const error = await appError(accounts.clear());
+    expect(error.code).toBe('KEYCHAIN_LOCKED');
+    expect(await accounts.status()).toMatchObject({ configured: false, storage: 'none' });
+    expect(await accounts.createConfiguredClient()).toBeNull();
+    expect(settings.current().librarySource).toBe('demo');
   });
 
   it('uses a session-only key over the keychain one, until a keychain save replaces it', async () => {
