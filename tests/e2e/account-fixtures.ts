@@ -107,8 +107,9 @@ export const test = base.extend<AccountFixtures>({
     }
   },
 
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  accountServer: async ({}, use) => {
+  // Servers close only after the page: a page still loading thumbnails from a closed server would
+  // log connection errors that belong to no test step.
+  accountServer: async ({ page }, use) => {
     const server = await startDemoServer({
       catalogue: { generated: ACCOUNT_LIBRARY_SIZE },
       mediaDir: DEFAULT_MEDIA_DIR,
@@ -117,11 +118,12 @@ export const test = base.extend<AccountFixtures>({
     try {
       await use(server);
     } finally {
+      await page.close();
       await server.close();
     }
   },
 
-  startPreview: async ({ keychain }, use) => {
+  startPreview: async ({ keychain, page }, use) => {
     const started: Array<{ preview: BrowserPreview; dataDir: string }> = [];
     await use(async (setup = {}) => {
       const dataDir = await mkdtemp(join(tmpdir(), 'ice-e2e-account-'));
@@ -156,6 +158,7 @@ export const test = base.extend<AccountFixtures>({
         },
       };
     });
+    await page.close();
     for (const { preview, dataDir } of started.reverse()) {
       await preview.close();
       await rm(dataDir, { recursive: true, force: true });

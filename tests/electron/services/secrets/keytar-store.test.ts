@@ -161,7 +161,7 @@ describe.skipIf(!probe.available)('KeytarStore with a real Secret Service', () =
       };
 
       expect(await accounts.testConnection(form)).toMatchObject({ ok: true, totalCount: 42 });
-      const saved = await accounts.save(form);
+      const { status: saved } = await accounts.save(form);
       expect(saved).toMatchObject({
         configured: true,
         storage: 'keychain',
