@@ -42,7 +42,8 @@ export interface MainServices {
   readonly router: IpcRouter;
   readonly handlers: Handlers;
   readonly events: EventHub;
-  readonly demoServer: DemoServer;
+  /** The demo server once it has started (its media are generated on first run). */
+  demoServer(): Promise<DemoServer>;
   /** A sentence for the user when the settings file had to be set aside at start, else null. */
   readonly startupNotice: string | null;
   close(): Promise<void>;
@@ -51,7 +52,9 @@ export interface MainServices {
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const settings = new SettingsStore({ dataDir: options.dataDir });
   const { notice: startupNotice } = await settings.load();
-  const demoServer = await startDemoServer({
+  // Not awaited: the first run generates the demo media for several seconds, and the window
+  // should open meanwhile. Requests to the demo library wait for it.
+  const demoServer = startDemoServer({
     mediaDir: options.demoMediaDir ?? join(options.dataDir, 'demo-library'),
     ...(options.demoCatalogue === undefined ? {} : { catalogue: options.demoCatalogue }),
   });
@@ -63,25 +66,27 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     settings,
     createClient: (config) => createIceClient(config),
   });
-  const sources = new LibrarySources({ demoServerUrl: demoServer.url, account, settings });
+  demoServer.catch(() => undefined);
+  const sources = new LibrarySources({ demoServer, account, settings });
   const events = new EventHub();
 
   // Start on the saved source; a source that cannot open (no key any more) falls back to demo.
-  const library = new LibraryService(sources.demo());
   const saved = settings.current().librarySource;
-  if (saved !== 'demo') {
-    try {
-      library.use(await sources.open(saved));
-    } catch {
-      await settings.update({ librarySource: 'demo' });
-    }
-  }
+  const library = new LibraryService(
+    saved === 'demo'
+      ? sources.demo()
+      : sources.open(saved).catch(async () => {
+          await settings.update({ librarySource: 'demo' });
+          return sources.demo();
+        }),
+  );
 
   async function switchSource(kind: LibrarySourceKind) {
     library.use(await sources.open(kind));
     if (settings.current().librarySource !== kind) await settings.update({ librarySource: kind });
-    events.emit('onLibrarySourceChanged', library.source);
-    return library.source;
+    const source = await library.source();
+    events.emit('onLibrarySourceChanged', source);
+    return source;
   }
 
   async function accountChanged() {
@@ -96,7 +101,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       platform: options.platform,
       browserPreview: options.browserPreview,
     }),
-    getLibrarySource: async () => library.source,
+    getLibrarySource: () => library.source(),
     setLibrarySource: async ({ kind }) => switchSource(kind),
     listTags: async ({ businessType }) => library.listTags(businessType),
     listMedia: async (query) => library.listMedia(query),
@@ -114,7 +119,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         await account.clear();
       } finally {
         // Even when the keychain refused, the key must not go on being used.
-        if (library.source.kind === 'account') await switchSource('demo');
+        if ((await library.source().catch(() => null))?.kind === 'account') {
+          await switchSource('demo');
+        }
         await accountChanged();
       }
       return account.status();
@@ -128,11 +135,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     router: createIpcRouter(handlers, options.logger),
     handlers,
     events,
-    demoServer,
+    demoServer: () => demoServer,
     startupNotice,
     close: async () => {
-      library.close();
-      await demoServer.close();
+      await library.close();
+      await (await demoServer.catch(() => null))?.close();
     },
   };
 }

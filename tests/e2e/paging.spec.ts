@@ -25,12 +25,14 @@ test.beforeAll(async ({ preview }) => {
   mediaDir = await mkdtemp(join(tmpdir(), 'ice-e2e-big-'));
   big = await startDemoServer({ catalogue: { generated: 1_000 }, mediaDir });
   const url = new URL(big.url);
-  const library = new LibraryService({
-    source: { kind: 'demo', endpoint: url.host },
-    api: createIceClient({
-      endpoint: { scheme: 'http', host: url.hostname, port: Number(url.port) },
+  const library = new LibraryService(
+    Promise.resolve({
+      source: { kind: 'demo', endpoint: url.host },
+      api: createIceClient({
+        endpoint: { scheme: 'http', host: url.hostname, port: Number(url.port) },
+      }),
     }),
-  });
+  );
   originalListMedia = preview.services.handlers.listMedia;
   preview.services.handlers.listMedia = (query) => library.listMedia(query);
 });

@@ -1,13 +1,15 @@
 // Holds the library source the app currently reads from and answers the browsing requests.
+// The active library may still be starting (the demo server generates its media on first run):
+// requests wait for it, so the window can open at once and show its loading state meanwhile.
 // Switching source closes the previous client so its kept-alive connections do not linger.
 
 import type {
+  BusinessType,
   LibrarySource,
   ListMediaQuery,
   MediaItem,
   MediaPage,
   MediaTag,
-  BusinessType,
 } from '../../../shared/domain';
 import type { IceLibraryApi } from '../ice/ice-api';
 
@@ -17,31 +19,46 @@ export interface ActiveLibrary {
 }
 
 export class LibraryService {
-  constructor(private active: ActiveLibrary) {}
+  private active: Promise<ActiveLibrary>;
 
-  get source(): LibrarySource {
-    return this.active.source;
+  constructor(initial: Promise<ActiveLibrary>) {
+    this.active = initial;
+    // A failed start reaches whoever asks next; it must not also go unhandled.
+    initial.catch(() => undefined);
   }
 
-  use(active: ActiveLibrary): void {
+  async source(): Promise<LibrarySource> {
+    return (await this.active).source;
+  }
+
+  use(next: ActiveLibrary): void {
     const previous = this.active;
-    this.active = active;
-    if (previous.api !== active.api) previous.api.close?.();
+    this.active = Promise.resolve(next);
+    void previous.then(
+      (old) => {
+        if (old.api !== next.api) old.api.close?.();
+      },
+      () => undefined,
+    );
   }
 
-  close(): void {
-    this.active.api.close?.();
+  async listTags(businessType: BusinessType): Promise<MediaTag[]> {
+    return (await this.active).api.listAllPublicMediaTags(businessType);
   }
 
-  listTags(businessType: BusinessType): Promise<MediaTag[]> {
-    return this.active.api.listAllPublicMediaTags(businessType);
+  async listMedia(query: ListMediaQuery): Promise<MediaPage> {
+    return (await this.active).api.listPublicMediaBasicInfos({
+      ...query,
+      includeFileBasicInfo: true,
+    });
   }
 
-  listMedia(query: ListMediaQuery): Promise<MediaPage> {
-    return this.active.api.listPublicMediaBasicInfos({ ...query, includeFileBasicInfo: true });
+  async getMedia(mediaId: string): Promise<MediaItem> {
+    return (await this.active).api.getPublicMediaInfo(mediaId);
   }
 
-  getMedia(mediaId: string): Promise<MediaItem> {
-    return this.active.api.getPublicMediaInfo(mediaId);
+  async close(): Promise<void> {
+    const current = await this.active.catch(() => null);
+    current?.api.close?.();
   }
 }

@@ -11,9 +11,11 @@ import { parseEndpointUrl, resolveEndpoint } from '../ice/endpoint';
 import type { EndpointConfig } from '../ice/endpoint';
 import type { IceLibraryApi } from '../ice/ice-api';
 import type { ActiveLibrary } from './library-service';
+import type { DemoServer } from '../demo-server/index';
 
 export interface LibrarySourcesOptions {
-  demoServerUrl: string;
+  /** The demo server, possibly still generating its media. */
+  demoServer: Promise<DemoServer>;
   account: AccountService;
   settings: SettingsStore;
 }
@@ -21,8 +23,21 @@ export interface LibrarySourcesOptions {
 export class LibrarySources {
   constructor(private readonly options: LibrarySourcesOptions) {}
 
-  demo(): ActiveLibrary {
-    const url = new URL(this.options.demoServerUrl);
+  async demo(): Promise<ActiveLibrary> {
+    let server: DemoServer;
+    try {
+      server = await this.options.demoServer;
+    } catch (error) {
+      const full = (error as NodeJS.ErrnoException).code === 'ENOSPC';
+      throw new AppError(
+        full ? 'DISK_FULL' : 'INTERNAL',
+        full
+          ? 'The demo library could not be prepared: the disk is full.'
+          : 'The demo library could not start.',
+        { cause: error },
+      );
+    }
+    const url = new URL(server.url);
     const api = createIceClient({
       endpoint: { scheme: 'http', host: url.hostname, port: Number(url.port) },
     });
