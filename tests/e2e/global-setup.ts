@@ -11,7 +11,11 @@ export default function globalSetup(): void {
         'Run `npx electron-vite build` first, then run the tests again.',
     );
   }
-  if (!existsSync('/usr/bin/chromium')) {
-    throw new Error('The e2e tests drive Debian Chromium: `apt-get install chromium`.');
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    throw new Error(
+      `The e2e tests drive a system Chromium and found none at ${chromium}: ` +
+        '`apt-get install chromium` on Debian/Ubuntu, or set CHROMIUM_PATH to a Chromium or Chrome.',
+    );
   }
 }
