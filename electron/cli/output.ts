@@ -2,16 +2,11 @@
 
 import type { MediaFile, MediaItem, MediaTag } from '../../shared/domain';
 
-export interface ListedFileJson {
-  fileName: string;
-  fileSize: number | null;
-  url: string;
-  formatName: string | null;
-  duration: number | null;
-  width: number | null;
-  height: number | null;
-  bitrate: number | null;
-}
+/** The fields `list --json` promises for each file. */
+export type ListedFileJson = Pick<
+  MediaFile,
+  'fileName' | 'fileSize' | 'url' | 'formatName' | 'duration' | 'width' | 'height' | 'bitrate'
+>;
 
 export function mediaJson(item: MediaItem): Record<string, unknown> {
   return {

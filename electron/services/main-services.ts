@@ -18,6 +18,7 @@ import { keychainServiceName } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import type { LibrarySourceKind } from '../../shared/domain';
+import type { AccountStatus } from '../../shared/account';
 
 export interface MainServicesOptions {
   /** The app's data folder (Electron: app.getPath('userData')). */
@@ -64,7 +65,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const account = new AccountService({
     keychain: new CredentialVault(keychain),
     settings,
-    createClient: (config) => createIceClient(config),
+    createClient: createIceClient,
   });
   demoServer.catch(() => undefined);
   const sources = new LibrarySources({ demoServer, account, settings });
@@ -89,12 +90,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     return source;
   }
 
-  async function accountChanged() {
-    const status = await account.status();
-    events.emit('onAccountChanged', status);
-    return status;
-  }
-
   const handlers: Handlers = {
     getAppInfo: async () => ({
       version: options.appVersion,
@@ -112,19 +107,23 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     saveAccount: async ({ form, sessionOnly }) => {
       const saved = await account.save(form, { sessionOnly: sessionOnly ?? false });
       await switchSource('account');
-      return { ...saved, status: await accountChanged() };
+      events.emit('onAccountChanged', saved.status);
+      return saved;
     },
     clearAccount: async () => {
+      // Each status read goes to the keychain (on Linux with a probe write): read it once.
+      let status: AccountStatus | undefined;
       try {
-        await account.clear();
+        status = await account.clear();
       } finally {
         // Even when the keychain refused, the key must not go on being used.
         if ((await library.source().catch(() => null))?.kind === 'account') {
           await switchSource('demo');
         }
-        await accountChanged();
+        status ??= await account.status();
+        events.emit('onAccountChanged', status);
       }
-      return account.status();
+      return status;
     },
     getSettings: async () => ({ settings: settings.current(), notice: startupNotice }),
     updateSettings: async (patch) => settings.update(patch),

@@ -8,6 +8,8 @@ import type { StoredCredentials } from '../secrets/secret-store';
 import { checkEndpointUrl, REGIONS, SIGNATURE_METHODS } from '../settings/settings';
 import type { Region, SignatureMethod } from '../settings/settings';
 import type { IceLibraryApi } from '../ice/ice-api';
+import type { IceClientConfig as FullIceClientConfig } from '../ice/ice-client';
+import { parseEndpointUrl } from '../ice/endpoint';
 
 /** What the settings form submits (shared with the renderer). */
 export type AccountForm = AccountFormInput;
@@ -15,20 +17,10 @@ export type AccountForm = AccountFormInput;
 export type AccountField = CredentialField | 'region' | 'endpoint' | 'signatureMethod';
 export type AccountFieldErrors = FieldErrors<AccountField>;
 
-/** Same shape as the ICE client's endpoint address (scheme, host, optional port). */
-export interface EndpointAddress {
-  scheme: 'http' | 'https';
-  host: string;
-  port?: number;
-}
-
-export interface IceClientConfig {
-  /** A custom address, or a region whose public endpoint is https://ice.<region>.aliyuncs.com. */
-  endpoint: EndpointAddress | Region;
-  /** Absent for anonymous calls. */
-  credentials?: StoredCredentials;
+/** What the account flow sets on an ICE client: where, signed how, and with which key. */
+export type IceClientConfig = Pick<FullIceClientConfig, 'endpoint' | 'credentials'> & {
   signatureMethod: SignatureMethod;
-}
+};
 
 /** Builds an ICE client; injected so the account flow does not depend on one implementation. */
 export type CreateIceClient = (config: IceClientConfig) => IceLibraryApi;
@@ -77,18 +69,8 @@ export function clientConfig(
   credentials: StoredCredentials | undefined,
 ): IceClientConfig {
   return {
-    endpoint: target.endpoint === null ? target.region : endpointAddress(target.endpoint),
+    endpoint: target.endpoint === null ? target.region : parseEndpointUrl(target.endpoint),
     ...(credentials === undefined ? {} : { credentials }),
     signatureMethod: target.signatureMethod,
-  };
-}
-
-/** `origin` was normalized by checkEndpointUrl. */
-function endpointAddress(origin: string): EndpointAddress {
-  const url = new URL(origin);
-  return {
-    scheme: url.protocol === 'http:' ? 'http' : 'https',
-    host: url.hostname,
-    ...(url.port === '' ? {} : { port: Number(url.port) }),
   };
 }

@@ -7,8 +7,8 @@ import type { LibrarySource, LibrarySourceKind } from '../../../shared/domain';
 import type { AccountService } from '../account/account-service';
 import type { SettingsStore } from '../settings/settings-store';
 import { createIceClient } from '../ice/ice-client';
-import { parseEndpointUrl, resolveEndpoint } from '../ice/endpoint';
-import type { EndpointConfig } from '../ice/endpoint';
+import { resolveEndpoint } from '../ice/endpoint';
+import { clientConfig } from '../account/account-form';
 import type { IceLibraryApi } from '../ice/ice-api';
 import type { ActiveLibrary } from './library-service';
 import type { DemoServer } from '../demo-server/index';
@@ -46,10 +46,8 @@ export class LibrarySources {
 
   async open(kind: LibrarySourceKind): Promise<ActiveLibrary> {
     if (kind === 'demo') return this.demo();
-    const settings = this.options.settings.current();
-    const endpoint: EndpointConfig =
-      settings.endpoint === null ? settings.region : parseEndpointUrl(settings.endpoint);
-    const source: LibrarySource = { kind, endpoint: resolveEndpoint(endpoint).host };
+    const anonymous = clientConfig(this.options.settings.current(), undefined);
+    const source: LibrarySource = { kind, endpoint: resolveEndpoint(anonymous.endpoint).host };
     let api: IceLibraryApi | null;
     if (kind === 'account') {
       api = await this.options.account.createConfiguredClient();
@@ -60,7 +58,7 @@ export class LibrarySources {
         );
       }
     } else {
-      api = createIceClient({ endpoint, signatureMethod: settings.signatureMethod });
+      api = createIceClient(anonymous);
     }
     return { source, api };
   }

@@ -2,6 +2,8 @@
 // in-memory implementation, and the record the app keeps in it. The interface keeps keytar
 // replaceable (e.g. by Electron's safeStorage) without touching the vault or the account flow.
 
+import type { AccessKeyCredentials } from '../ice/credentials';
+
 export interface SecretStore {
   /** 'keychain': survives restarts in the OS keychain; 'memory': gone when the app quits. */
   readonly kind: 'keychain' | 'memory';
@@ -13,11 +15,7 @@ export interface SecretStore {
 }
 
 /** An AccessKey pair, optionally with an STS token; kept as ONE keychain item (JSON). */
-export interface StoredCredentials {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
-}
+export type StoredCredentials = AccessKeyCredentials;
 
 /** The keychain account under which the app's credentials are stored. */
 export const CREDENTIALS_ACCOUNT = 'alibaba-cloud-access-key';

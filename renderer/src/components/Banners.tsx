@@ -1,7 +1,8 @@
 import { errorText } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { selectMessages } from '../store/selectors';
-import { AlertIcon, CloseIcon, InfoIcon } from './icons';
+import { AlertIcon, InfoIcon } from './icons';
+import { CloseButton } from './CloseButton';
 import './Banners.css';
 
 /** Messages about the app rather than the media: the reset settings file, a failed switch. */
@@ -23,15 +24,12 @@ export function Banners() {
             <p className="banner__title">{t.notice.settingsReset}</p>
             <p className="banner__detail">{notice}</p>
           </div>
-          <button
-            type="button"
-            className="icon-button banner__dismiss"
-            aria-label={t.notice.dismiss}
-            title={t.notice.dismiss}
+          <CloseButton
+            label={t.notice.dismiss}
             onClick={dismissNotice}
-          >
-            <CloseIcon size={16} />
-          </button>
+            className="banner__dismiss"
+            size={16}
+          />
         </div>
       )}
       {switchError !== null && (
@@ -55,15 +53,12 @@ export function Banners() {
               {t.library.openSettings}
             </button>
           )}
-          <button
-            type="button"
-            className="icon-button banner__dismiss"
-            aria-label={t.notice.dismiss}
-            title={t.notice.dismiss}
+          <CloseButton
+            label={t.notice.dismiss}
             onClick={dismissSwitchError}
-          >
-            <CloseIcon size={16} />
-          </button>
+            className="banner__dismiss"
+            size={16}
+          />
         </div>
       )}
     </div>

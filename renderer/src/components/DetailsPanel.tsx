@@ -16,7 +16,8 @@ import {
   selectTags,
 } from '../store/selectors';
 import { CopyButton } from './CopyButton';
-import { FileIcon, CloseIcon } from './icons';
+import { FileIcon } from './icons';
+import { CloseButton } from './CloseButton';
 import { MediaPreview } from './MediaPreview';
 import './DetailsPanel.css';
 
@@ -36,15 +37,7 @@ export function DetailsPanel() {
         <h2 className="details__title" title={title}>
           {title}
         </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t.details.close}
-          title={t.details.close}
-          onClick={closeDetails}
-        >
-          <CloseIcon size={18} />
-        </button>
+        <CloseButton label={t.details.close} onClick={closeDetails} />
       </div>
       <div className="details__scroll">
         <MediaPreview key={item.mediaId} item={item} />

@@ -16,6 +16,7 @@ import {
 } from './grid-layout';
 import { MediaTile } from './MediaTile';
 import { RetryIcon } from './icons';
+import { SkeletonTile } from './SkeletonGrid';
 import './MediaGrid.css';
 
 const NAVIGATION_KEYS = new Set([
@@ -216,13 +217,7 @@ export function MediaGrid({ list, businessType, label }: MediaGridProps) {
                   </div>
                 ) : (
                   Array.from({ length: columns }, (_, i) => (
-                    <div key={i} className="tile tile--skeleton" aria-hidden="true">
-                      <div className={`tile__media skeleton skeleton--${businessType}`} />
-                      <div className="tile__caption">
-                        <span className="skeleton-line" />
-                        <span className="skeleton-line skeleton-line--short" />
-                      </div>
-                    </div>
+                    <SkeletonTile key={i} businessType={businessType} />
                   ))
                 )}
                 {list.moreStatus === 'loading' && (

@@ -4,6 +4,19 @@ import { TILE_SHAPES } from './grid-layout';
 const SKELETON_TILES = 18;
 
 /** Placeholder tiles in the grid's shape while the first page loads. */
+/** A placeholder tile in the shape of the business type's tiles, while media load. */
+export function SkeletonTile({ businessType }: { businessType: BusinessType }) {
+  return (
+    <div className="tile tile--skeleton" aria-hidden="true">
+      <div className={`tile__media skeleton skeleton--${businessType}`} />
+      <div className="tile__caption">
+        <span className="skeleton-line" />
+        <span className="skeleton-line skeleton-line--short" />
+      </div>
+    </div>
+  );
+}
+
 export function SkeletonGrid({
   businessType,
   label,
@@ -22,13 +35,7 @@ export function SkeletonGrid({
       }}
     >
       {Array.from({ length: SKELETON_TILES }, (_, i) => (
-        <div key={i} className="tile tile--skeleton" aria-hidden="true">
-          <div className={`tile__media skeleton skeleton--${businessType}`} />
-          <div className="tile__caption">
-            <span className="skeleton-line" />
-            <span className="skeleton-line skeleton-line--short" />
-          </div>
-        </div>
+        <SkeletonTile key={i} businessType={businessType} />
       ))}
     </div>
   );

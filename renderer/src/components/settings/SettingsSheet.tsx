@@ -3,7 +3,7 @@ import type { KeyboardEvent as ReactKeyboardEvent, SyntheticEvent } from 'react'
 import { useAppStore } from '../../store/app-store';
 import { selectMessages } from '../../store/selectors';
 import { SETTINGS_BUTTON_ID } from '../Header';
-import { CloseIcon } from '../icons';
+import { CloseButton } from '../CloseButton';
 import { AccountSection } from './AccountSection';
 import { AppearanceSection } from './AppearanceSection';
 import './Settings.css';
@@ -73,15 +73,7 @@ function SettingsDialog() {
         <h2 className="settings__title" id="settings-title">
           {t.settings.title}
         </h2>
-        <button
-          type="button"
-          className="icon-button settings__close"
-          aria-label={t.settings.close}
-          title={t.settings.close}
-          onClick={close}
-        >
-          <CloseIcon size={18} />
-        </button>
+        <CloseButton label={t.settings.close} onClick={close} className="settings__close" />
       </div>
       <div className="settings__body">
         <AccountSection />

@@ -19,6 +19,7 @@ import { MemoryStore } from '../../../../electron/services/secrets/memory-store'
 import { CREDENTIALS_ACCOUNT } from '../../../../electron/services/secrets/secret-store';
 import { SettingsStore } from '../../../../electron/services/settings/settings-store';
 import { FailingStore } from '../secrets/failing-store';
+import { rejectionOf as appError } from '../../../support/app-error';
 
 const ID = 'LTAI5tAbCdEfGh1234abcd';
 const SECRET = 'kT9vQ2mZ7xW4pL8nR1sB6yC3dF5gH0';
@@ -100,15 +101,6 @@ function service(
   extra: { testTimeoutMs?: number } = {},
 ): AccountService {
   return new AccountService({ keychain, settings, createClient: ice.createClient, ...extra });
-}
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function filesContaining(needle: string): Promise<string[]> {

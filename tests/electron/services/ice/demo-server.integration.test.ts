@@ -13,7 +13,7 @@ import type { IceClient, IceClientConfig } from '../../../../electron/services/i
 import { createSignatureVerifier } from '../../../../electron/services/ice/verify-signature';
 import { downloadFile } from '../../../../electron/services/ice/download-file';
 import { documentedTagsFor } from '../../../../shared/tags';
-import { AppError } from '../../../../shared/errors';
+import { rejectionOf as rejection } from '../../../support/app-error';
 
 const KEY = { accessKeyId: 'LTAI-demo-it', accessKeySecret: 'demo-it-secret' };
 const STS = {
@@ -63,16 +63,6 @@ async function sha256(path: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(path))
     .digest('hex');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('against the demo server', () => {

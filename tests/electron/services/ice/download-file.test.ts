@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { downloadFile } from '../../../../electron/services/ice/download-file';
 import type { DownloadFileOptions } from '../../../../electron/services/ice/download-file';
-import { AppError } from '../../../../shared/errors';
+import { rejectionOf as failure } from '../../../support/app-error';
 
 const FILE = randomBytes(256 * 1024 + 123);
 
@@ -80,16 +80,6 @@ function download(overrides: Partial<DownloadFileOptions> = {}) {
     retryBaseDelayMs: 1,
     ...overrides,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('downloadFile', () => {

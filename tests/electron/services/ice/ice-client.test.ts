@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIceClient } from '../../../../electron/services/ice/ice-client';
 import type { IceClient, IceClientConfig } from '../../../../electron/services/ice/ice-client';
 import { DOCUMENTED_TAGS, documentedTagsFor } from '../../../../shared/tags';
-import { AppError } from '../../../../shared/errors';
 import { catalogue, mediaInfo, sendJson, startTestServer } from './helpers/test-server';
 import type { TestServer } from './helpers/test-server';
+import { rejectionOf as caught } from '../../../support/app-error';
 
 const credentials = { accessKeyId: 'LTAI-test-id', accessKeySecret: 'test-secret-value' };
 
@@ -29,16 +29,6 @@ function client(overrides: Partial<IceClientConfig> = {}): IceClient {
   });
   clients.push(c);
   return c;
-}
-
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('listPublicMediaBasicInfos', () => {

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../../../electron/services/settings/settings';
 import { SettingsStore } from '../../../../electron/services/settings/settings-store';
+import { rejectionOf as appError } from '../../../support/app-error';
 
 let dataDir: string;
 const fixedNow = () => new Date('2025-03-04T05:06:07.089Z');
@@ -20,15 +20,6 @@ afterEach(async () => {
 const settingsFile = () => join(dataDir, 'settings.json');
 const readJson = async (name = 'settings.json') =>
   JSON.parse(await readFile(join(dataDir, name), 'utf8')) as Record<string, unknown>;
-
-async function appError(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('SettingsStore', () => {
   it('starts with defaults and no notice when there is no file yet', async () => {
