@@ -8,7 +8,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { BUSINESS_TYPE_INFO } from '../../shared/tags';
 import { BRIDGE_GLOBAL, EVENT_NAMES, REQUEST_NAMES } from '../../shared/ipc-contract';
-import { findElectronRuntime } from './electron-runtime';
+import { findElectronRuntime } from '../../electron/launcher/electron-runtime';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const runtime = findElectronRuntime();

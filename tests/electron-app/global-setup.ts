@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findElectronRuntime } from './electron-runtime';
+import { findElectronRuntime, runtimeAdvice } from '../../electron/launcher/electron-runtime';
 
 const MAIN_BUNDLE = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
 
@@ -11,7 +11,9 @@ export default function globalSetup(): void {
   const runtime = findElectronRuntime();
   if (!runtime.ok) {
     const line = '!'.repeat(100);
-    console.warn(`\n${line}\nSKIPPING the Electron app suite.\n${runtime.reason}\n${line}\n`);
+    console.warn(
+      `\n${line}\nSKIPPING the Electron app suite: ${runtime.reason}.\n${runtimeAdvice()}\n${line}\n`,
+    );
     return;
   }
   if (!existsSync(MAIN_BUNDLE)) {
