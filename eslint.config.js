@@ -1,12 +1,16 @@
 // Lint, including the runtime boundaries (VS Code style):
-//   shared/    imports nothing from Node, the DOM, React or Electron
-//   renderer/  imports only shared/ (and browser libraries), never electron/ or Node
+//   every room imports only what eslint/import-layers.js lists for it (positive layering):
+//   shared/ nothing but itself; renderer/ shared/; services/ and demo-library/ shared/ and Node,
+//   never each other, main/, cli/ or dev-browser/; main/, cli/ and dev-browser/ the services and
+//   the demo library through its index only
+//   shared/    nothing from Node, the DOM, React or Electron (globals included)
 //   electron/  only the shell files listed in ELECTRON_SHELL_FILES import 'electron'
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import layers from './eslint/import-layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -48,6 +52,11 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/import-layers': 'error' },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

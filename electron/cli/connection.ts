@@ -80,7 +80,7 @@ export async function withClient(
   let closeDemo: (() => Promise<void>) | null = null;
   if (connection.target.kind === 'demo') {
     // Loaded only for --demo, so the other commands do not pay for the demo library.
-    const { startDemoServer } = await import('../services/demo-server/index');
+    const { startDemoServer } = await import('../demo-library/index');
     // The demo server's default media cache (versioned, in the temp folder) is reused by runs.
     const demo = await startDemoServer();
     closeDemo = () => demo.close();

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startDemoServer } from '../demo-library/index';
+import type { DemoServer, DemoServerOptions } from '../demo-library/index';
 import { createMainServices } from '../services/main-services';
 import type { MainServices } from '../services/main-services';
 import type { SecretStore } from '../services/secrets/secret-store';
@@ -27,6 +29,8 @@ export interface BrowserPreviewOptions {
   keychain?: SecretStore;
   /** Where the demo library's generated media are cached; by default inside dataDir. */
   demoMediaDir?: string;
+  /** The demo library's catalogue: the generated demo library by default; tests ask for more. */
+  demoCatalogue?: DemoServerOptions['catalogue'];
   log?: (message: string) => void;
   /** Sees every bridge frame (tests that check no secret leaves the main side). */
   onBridgeMessage?: BridgeMessageListener;
@@ -36,8 +40,10 @@ export interface BrowserPreview {
   /** Open this URL; its fragment carries the access token. */
   url: string;
   origin: string;
-  /** The hosted services (tests reach the demo server through them). */
+  /** The hosted services. */
   services: MainServices;
+  /** The demo library's server once it has started (tests inject faults through it). */
+  demoServer(): Promise<DemoServer>;
   close(): Promise<void>;
 }
 
@@ -59,15 +65,23 @@ export async function startBrowserPreview(
         '(npm run dev:browser does it for you).',
     );
   }
+  const dataDir = options.dataDir ?? join(tmpdir(), 'ice-media-library-preview');
+  // One demo server per preview, started when the services ask for it.
+  let demoServer: Promise<DemoServer> | undefined;
+  const startDemoLibrary = (): Promise<DemoServer> =>
+    (demoServer ??= startDemoServer({
+      mediaDir: options.demoMediaDir ?? join(dataDir, 'demo-library'),
+      ...(options.demoCatalogue === undefined ? {} : { catalogue: options.demoCatalogue }),
+    }));
   const services = await createMainServices({
-    dataDir: options.dataDir ?? join(tmpdir(), 'ice-media-library-preview'),
+    dataDir,
     appVersion: appVersion(),
     platform: process.platform,
     browserPreview: true,
     openExternal: async (url) => log(`[preview] openExternal (not opened): ${url}`),
     logger: { error: (message) => log(`[preview] ${message}`) },
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
-    ...(options.demoMediaDir === undefined ? {} : { demoMediaDir: options.demoMediaDir }),
+    startDemoLibrary,
   });
   try {
     const server = await startPreviewServer({
@@ -85,6 +99,7 @@ export async function startBrowserPreview(
       url: server.url,
       origin: server.origin,
       services,
+      demoServer: startDemoLibrary,
       async close() {
         await server.close();
         await services.close();

@@ -2,9 +2,11 @@
 // Everything with logic lives in electron/services (plain Node, tested there); this file only
 // connects Electron's objects to it.
 
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, session, shell } from 'electron';
 import type { BrowserWindow, WebContents } from 'electron';
+import { startDemoServer } from '../demo-library/index';
 import { createMainServices } from '../services/main-services';
 import type { MainServices } from '../services/main-services';
 import { originOf } from '../services/ipc/sender-check';
@@ -104,13 +106,15 @@ function runApp(): void {
     .then(async () => {
       denyPermissions(session.defaultSession, appOrigin);
       handleAppProtocol(RENDERER_DIR);
+      const dataDir = app.getPath('userData');
       services = await createMainServices({
-        dataDir: app.getPath('userData'),
+        dataDir,
         appVersion: app.getVersion(),
         platform: process.platform,
         isPackaged: app.isPackaged,
         browserPreview: false,
         openExternal,
+        startDemoLibrary: () => startDemoServer({ mediaDir: join(dataDir, 'demo-library') }),
         logger: { error: (message, detail) => console.error(message, detail ?? '') },
       });
       wireIpc({

@@ -1,9 +1,6 @@
 // The composition root of the main process's services, free of Electron: the Electron shell and
 // the browser preview both build exactly this and connect it to their own transport.
 
-import { join } from 'node:path';
-import { startDemoServer } from './demo-server/index';
-import type { DemoServer, DemoServerOptions } from './demo-server/index';
 import { createIceClient } from './ice/ice-client';
 import { createIpcRouter } from './ipc/ipc-router';
 import type { Handlers, IpcRouter, RouterLogger } from './ipc/ipc-router';
@@ -11,6 +8,7 @@ import { EventHub } from './app/event-hub';
 import { checkExternalUrl } from './app/external-url';
 import { LibraryService } from './library/library-service';
 import { LibrarySources } from './library/library-sources';
+import type { DemoLibraryServer } from './library/library-sources';
 import { AccountService } from './account/account-service';
 import { CredentialVault } from './secrets/credential-vault';
 import { KeytarStore } from './secrets/keytar-store';
@@ -30,10 +28,11 @@ export interface MainServicesOptions {
   browserPreview: boolean;
   /** Opens an already-checked https URL in the system browser. */
   openExternal: (url: string) => Promise<void>;
-  /** Where the demo library's generated media are cached; defaults inside dataDir. */
-  demoMediaDir?: string;
-  /** The demo server's catalogue: the generated demo library by default; tests ask for more. */
-  demoCatalogue?: DemoServerOptions['catalogue'];
+  /**
+   * Starts the built-in demo library (electron/demo-library, started by the composition root so
+   * that services/ does not depend on it; tests pass a server of their choosing).
+   */
+  startDemoLibrary: () => Promise<DemoLibraryServer>;
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
@@ -43,8 +42,6 @@ export interface MainServices {
   readonly router: IpcRouter;
   readonly handlers: Handlers;
   readonly events: EventHub;
-  /** The demo server once it has started (its media are generated on first run). */
-  demoServer(): Promise<DemoServer>;
   /** A sentence for the user when the settings file had to be set aside at start, else null. */
   readonly startupNotice: string | null;
   close(): Promise<void>;
@@ -55,10 +52,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const { notice: startupNotice } = await settings.load();
   // Not awaited: the first run generates the demo media for several seconds, and the window
   // should open meanwhile. Requests to the demo library wait for it.
-  const demoServer = startDemoServer({
-    mediaDir: options.demoMediaDir ?? join(options.dataDir, 'demo-library'),
-    ...(options.demoCatalogue === undefined ? {} : { catalogue: options.demoCatalogue }),
-  });
+  const demoServer = options.startDemoLibrary();
   const keychain =
     options.keychain ??
     new KeytarStore({ service: keychainServiceName(options.isPackaged ?? false) });
@@ -134,7 +128,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     router: createIpcRouter(handlers, options.logger),
     handlers,
     events,
-    demoServer: () => demoServer,
     startupNotice,
     close: async () => {
       await library.close();

@@ -5,9 +5,9 @@
 // process's CPU time so far ({ cpuMs }); end of stdin closes the server and exits.
 
 import { createInterface } from 'node:readline';
-import { startDemoServer } from '../../electron/services/demo-server/index';
-import { createSignatureVerifier } from '../../electron/services/ice/verify-signature';
-import type { VerifierCredential } from '../../electron/services/ice/verify-signature';
+import { startDemoServer } from '../../electron/demo-library/index';
+import { createSignatureVerifier } from '../../electron/demo-library/verify-signature';
+import type { VerifierCredential } from '../../electron/demo-library/verify-signature';
 
 interface ChildOptions {
   generated?: number;

@@ -2,7 +2,7 @@ import { MESSAGES } from '../../renderer/src/i18n';
 import { AppPage, expect, screenshot, test } from './fixtures';
 
 test.afterEach(async ({ preview }) => {
-  (await preview.services.demoServer()).setFaults({});
+  (await preview.demoServer()).setFaults({});
 });
 
 test('a failing library shows the error in words, and Retry recovers', async ({
@@ -10,7 +10,7 @@ test('a failing library shows the error in words, and Retry recovers', async ({
   preview,
 }) => {
   // Every API call fails with 503 (enough for the client's own retries) until the plan is cleared.
-  (await preview.services.demoServer()).setFaults({ serverError: { count: 1_000, status: 503 } });
+  (await preview.demoServer()).setFaults({ serverError: { count: 1_000, status: 503 } });
   await page.goto(preview.url);
   const app = new AppPage(page);
 
@@ -22,7 +22,7 @@ test('a failing library shows the error in words, and Retry recovers', async ({
   await expect(app.tag('Cute')).toBeVisible();
   await screenshot(page, '10-error-state');
 
-  (await preview.services.demoServer()).setFaults({});
+  (await preview.demoServer()).setFaults({});
   await app.errorState.getByRole('button', { name: 'Retry' }).click();
   await expect(app.errorState).toBeHidden();
   await expect(app.tiles.first()).toBeVisible();
@@ -33,7 +33,7 @@ test('an error while switching tags stays on that tag and recovers there', async
   preview,
 }) => {
   await expect(app.tiles.first()).toBeVisible();
-  (await preview.services.demoServer()).setFaults({ wrongShape: { count: 1_000 } });
+  (await preview.demoServer()).setFaults({ wrongShape: { count: 1_000 } });
   await app.tag('Bubble').click();
   await expect(app.errorState).toBeVisible();
   await expect(app.errorState).toContainText(MESSAGES.en.errors.BAD_RESPONSE);
@@ -45,7 +45,7 @@ test('an error while switching tags stays on that tag and recovers there', async
   await app.tag('Bubble').click();
   await expect(app.errorState).toBeVisible();
 
-  (await preview.services.demoServer()).setFaults({});
+  (await preview.demoServer()).setFaults({});
   await app.errorState.getByRole('button', { name: 'Retry' }).click();
   await expect(app.tiles.first()).toBeVisible();
   await expect(app.heading).toHaveText('Bubble');

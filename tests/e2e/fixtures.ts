@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { startBrowserPreview } from '../../electron/dev-browser/main';
-import type { BrowserPreview } from '../../electron/dev-browser/main';
-import { DEFAULT_MEDIA_DIR } from '../../electron/services/demo-server/index';
+import type { BrowserPreview, BrowserPreviewOptions } from '../../electron/dev-browser/main';
+import { DEFAULT_MEDIA_DIR } from '../../electron/demo-library/index';
 import { MemoryStore } from '../../electron/services/secrets/memory-store';
 import type { PageGlobals } from './page-types';
 
@@ -67,6 +67,8 @@ export class AppPage {
 }
 
 interface WorkerFixtures {
+  /** The demo library's catalogue; a file that needs more media says `test.use({...})`. */
+  demoCatalogue: BrowserPreviewOptions['demoCatalogue'];
   preview: BrowserPreview;
 }
 
@@ -78,14 +80,16 @@ interface TestFixtures {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  demoCatalogue: [undefined, { scope: 'worker', option: true }],
+
   preview: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-    async ({}, use) => {
+    async ({ demoCatalogue }, use) => {
       const dataDir = await mkdtemp(join(tmpdir(), 'ice-e2e-'));
       const preview = await startBrowserPreview({
         dataDir,
         // The demo server's own cache: generated once, shared by every preview of the run.
         demoMediaDir: DEFAULT_MEDIA_DIR,
+        ...(demoCatalogue === undefined ? {} : { demoCatalogue }),
         keychain: new MemoryStore(),
         log: () => undefined,
       });

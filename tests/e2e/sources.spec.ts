@@ -1,8 +1,8 @@
 // The library sources without a key: the demo library and the public library called
 // anonymously; "Your account" leads to Settings.
 
-import { DEFAULT_MEDIA_DIR, startDemoServer } from '../../electron/services/demo-server/index';
-import { createSignatureVerifier } from '../../electron/services/ice/verify-signature';
+import { DEFAULT_MEDIA_DIR, startDemoServer } from '../../electron/demo-library/index';
+import { createSignatureVerifier } from '../../electron/demo-library/verify-signature';
 import { MESSAGES } from '../../renderer/src/i18n';
 import { expect, test } from './account-fixtures';
 import { AppPage, screenshot } from './fixtures';

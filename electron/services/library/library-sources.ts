@@ -11,11 +11,17 @@ import { resolveEndpoint } from '../ice/endpoint';
 import { clientConfig } from '../account/account-form';
 import type { IceLibraryApi } from '../ice/ice-api';
 import type { ActiveLibrary } from './library-service';
-import type { DemoServer } from '../demo-server/index';
+
+/** What the demo source needs of the built-in demo library's server. */
+export interface DemoLibraryServer {
+  /** e.g. http://127.0.0.1:54321 */
+  readonly url: string;
+  close(): Promise<void>;
+}
 
 export interface LibrarySourcesOptions {
   /** The demo server, possibly still generating its media. */
-  demoServer: Promise<DemoServer>;
+  demoServer: Promise<DemoLibraryServer>;
   account: AccountService;
   settings: SettingsStore;
 }
@@ -24,7 +30,7 @@ export class LibrarySources {
   constructor(private readonly options: LibrarySourcesOptions) {}
 
   async demo(): Promise<ActiveLibrary> {
-    let server: DemoServer;
+    let server: DemoLibraryServer;
     try {
       server = await this.options.demoServer;
     } catch (error) {

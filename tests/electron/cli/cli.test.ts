@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSignatureVerifier } from '../../../electron/services/ice/verify-signature';
+import { createSignatureVerifier } from '../../../electron/demo-library/verify-signature';
 import {
   catalogue,
   mediaInfo,

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMainServices } from '../../../electron/services/main-services';
 import type { MainServices } from '../../../electron/services/main-services';
-import { startDemoServer } from '../../../electron/services/demo-server/index';
-import type { DemoServer } from '../../../electron/services/demo-server/index';
-import { createSignatureVerifier } from '../../../electron/services/ice/verify-signature';
+import { startDemoServer } from '../../../electron/demo-library/index';
+import type { DemoServer } from '../../../electron/demo-library/index';
+import { createSignatureVerifier } from '../../../electron/demo-library/verify-signature';
 import { MemoryStore } from '../../../electron/services/secrets/memory-store';
 import { REQUEST_CHANNELS } from '../../../shared/ipc-channels';
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
   });
   services = await createMainServices({
     dataDir,
-    demoMediaDir: mediaDir,
+    startDemoLibrary: () => startDemoServer({ mediaDir }),
     appVersion: '0.0.0-test',
     platform: 'linux',
     browserPreview: false,

@@ -6,7 +6,7 @@ import { inspect } from 'node:util';
 import type { ServerResponse } from 'node:http';
 import { createIceClient } from '../../../../electron/services/ice/ice-client';
 import type { IceClientConfig } from '../../../../electron/services/ice/ice-client';
-import { createSignatureVerifier } from '../../../../electron/services/ice/verify-signature';
+import { createSignatureVerifier } from '../../../../electron/demo-library/verify-signature';
 import { percentEncode } from '../../../../electron/services/ice/percent-encode';
 import { AppError } from '../../../../shared/errors';
 import { sendJson, startTestServer } from './helpers/test-server';

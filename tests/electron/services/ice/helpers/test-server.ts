@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IncomingApiRequest } from '../../../../../electron/services/ice/ice-api';
+import type { IncomingApiRequest } from '../../../../../electron/demo-library/server-types';
 
 export interface RecordedRequest extends IncomingApiRequest {
   /** From x-acs-action (V3/anonymous) or the Action query parameter (V1). */

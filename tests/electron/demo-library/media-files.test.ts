@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from '../../../../electron/services/demo-server';
-import type { DemoServer } from '../../../../electron/services/demo-server';
+import { startDemoServer } from '../../../electron/demo-library/index';
+import type { DemoServer } from '../../../electron/demo-library/index';
 import { callApi, download, rawGet } from './helpers/http';
 
 type Json = Record<string, unknown>;

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   IncomingApiRequest,
   VerificationOutcome,
-} from '../../../../electron/services/ice/ice-api';
-import { startDemoServer } from '../../../../electron/services/demo-server';
-import type { DemoServer } from '../../../../electron/services/demo-server';
-import { DOCUMENTED_TAGS } from '../../../../shared/tags';
+} from '../../../electron/demo-library/server-types';
+import { startDemoServer } from '../../../electron/demo-library/index';
+import type { DemoServer } from '../../../electron/demo-library/index';
+import { DOCUMENTED_TAGS } from '../../../shared/tags';
 import { callApi, download } from './helpers/http';
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange } from '../../../../electron/services/demo-server/files/range';
+import { parseRange } from '../../../electron/demo-library/files/range';
 
 describe('parseRange', () => {
   const size = 1000;

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from '../../../../electron/services/demo-server';
-import type { DemoServer } from '../../../../electron/services/demo-server';
-import type { IncomingApiRequest } from '../../../../electron/services/ice/ice-api';
+import { startDemoServer } from '../../../electron/demo-library/index';
+import type { DemoServer } from '../../../electron/demo-library/index';
+import type { IncomingApiRequest } from '../../../electron/demo-library/server-types';
 import { callApi, download } from './helpers/http';
 
 type Json = Record<string, unknown>;

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from '../../../../electron/services/demo-server';
-import type { DemoServer } from '../../../../electron/services/demo-server';
-import { DOCUMENTED_TAGS } from '../../../../shared/tags';
+import { startDemoServer } from '../../../electron/demo-library/index';
+import type { DemoServer } from '../../../electron/demo-library/index';
+import { DOCUMENTED_TAGS } from '../../../shared/tags';
 import { callApi, download } from './helpers/http';
 import { PNG_SIGNATURE } from './helpers/decoders';
 

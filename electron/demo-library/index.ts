@@ -20,7 +20,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RequestVerifier } from '../ice/ice-api';
+import type { RequestVerifier } from './server-types';
 import { demoCatalogue, generatedCatalogue } from './catalogue';
 import type { Catalogue } from './catalogue';
 import { DEMO_ITEMS } from './demo-catalogue';

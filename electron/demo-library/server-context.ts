@@ -1,7 +1,7 @@
 // Everything a request handler needs, created once per server.
 
 import { randomUUID } from 'node:crypto';
-import type { RequestVerifier } from '../ice/ice-api';
+import type { RequestVerifier } from './server-types';
 import type { UrlIssuer } from './api/media-json';
 import { NextTokenCodec } from './api/next-token';
 import type { Catalogue } from './catalogue';

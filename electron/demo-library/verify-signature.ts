@@ -4,7 +4,7 @@
 // from the raw query), so a shared mistake cannot make a wrong client look right.
 
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingApiRequest, RequestVerifier, VerificationOutcome } from './ice-api';
+import type { IncomingApiRequest, RequestVerifier, VerificationOutcome } from './server-types';
 
 export interface VerifierCredential {
   accessKeyId: string;

@@ -1,8 +1,8 @@
 // The three public-library actions and the dispatcher. Handlers validate every parameter
 // (throwing ApiError for the 4xx bodies) and return plain JSON-ready objects.
 
-import { BUSINESS_TYPES } from '../../../../shared/domain';
-import { DOCUMENTED_TAGS } from '../../../../shared/tags';
+import { BUSINESS_TYPES } from '../../../shared/domain';
+import { DOCUMENTED_TAGS } from '../../../shared/tags';
 import type { Catalogue } from '../catalogue';
 import { ApiError, invalidParameter } from './errors';
 import { fileBasicInfo, mediaBasicInfo } from './media-json';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Canvas, hex } from '../../../../electron/services/demo-server/media/canvas';
-import { encodePng } from '../../../../electron/services/demo-server/media/png';
-import { circle } from '../../../../electron/services/demo-server/media/shapes';
-import { renderStickerGif } from '../../../../electron/services/demo-server/media/stickers';
-import { encodeWav } from '../../../../electron/services/demo-server/media/wav';
+import { Canvas, hex } from '../../../electron/demo-library/media/canvas';
+import { encodePng } from '../../../electron/demo-library/media/png';
+import { circle } from '../../../electron/demo-library/media/shapes';
+import { renderStickerGif } from '../../../electron/demo-library/media/stickers';
+import { encodeWav } from '../../../electron/demo-library/media/wav';
 import { decodePng, summarizeGif, summarizeWav } from './helpers/decoders';
 
 describe('encodePng', () => {

@@ -1,14 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { createSignatureVerifier } from '../../../../electron/services/ice/verify-signature';
-import type { VerifierCredential } from '../../../../electron/services/ice/verify-signature';
-import type { IncomingApiRequest } from '../../../../electron/services/ice/ice-api';
-import { createIceClient } from '../../../../electron/services/ice/ice-client';
-import type { IceClient } from '../../../../electron/services/ice/ice-client';
-import { oracleRpcSignature, oracleV3Authorization } from './helpers/oracle';
-import { pick, randomParams, randomValue, seededRandom } from './helpers/random-requests';
-import { sendJson, startTestServer } from './helpers/test-server';
-import type { TestServer } from './helpers/test-server';
+import { createSignatureVerifier } from '../../../electron/demo-library/verify-signature';
+import type { VerifierCredential } from '../../../electron/demo-library/verify-signature';
+import type { IncomingApiRequest } from '../../../electron/demo-library/server-types';
+import { createIceClient } from '../../../electron/services/ice/ice-client';
+import type { IceClient } from '../../../electron/services/ice/ice-client';
+import { oracleRpcSignature, oracleV3Authorization } from '../services/ice/helpers/oracle';
+import {
+  pick,
+  randomParams,
+  randomValue,
+  seededRandom,
+} from '../services/ice/helpers/random-requests';
+import { sendJson, startTestServer } from '../services/ice/helpers/test-server';
+import type { TestServer } from '../services/ice/helpers/test-server';
 
 const NOW = Date.UTC(2025, 1, 3, 4, 5, 6);
 const STAMP = '2025-02-03T04:05:06Z';

@@ -1,9 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  mediaRelativePath,
-  resolveInside,
-} from '../../../../electron/services/demo-server/files/safe-path';
+import { mediaRelativePath, resolveInside } from '../../../electron/demo-library/files/safe-path';
 
 describe('mediaRelativePath', () => {
   it('accepts plain and percent-encoded names', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NextTokenCodec } from '../../../../electron/services/demo-server/api/next-token';
+import { NextTokenCodec } from '../../../electron/demo-library/api/next-token';
 
 describe('NextTokenCodec', () => {
   const codec = new NextTokenCodec(Buffer.alloc(32, 7));

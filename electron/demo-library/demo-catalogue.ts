@@ -2,7 +2,7 @@
 // media. Order here is listing order (newest first). Every documented tag has at least three
 // items; a few items carry two tags, as real assets can.
 
-import type { BusinessType } from '../../../shared/domain';
+import type { BusinessType } from '../../shared/domain';
 import type { SceneId } from './media/backgrounds';
 import type { Mood } from './media/music';
 import type { StickerDesignId } from './media/sticker-designs';

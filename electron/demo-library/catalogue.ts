@@ -3,8 +3,8 @@
 // as N synthetic items that share a few small files.
 
 import { createHash } from 'node:crypto';
-import type { BusinessType } from '../../../shared/domain';
-import { DOCUMENTED_TAGS } from '../../../shared/tags';
+import type { BusinessType } from '../../shared/domain';
+import { DOCUMENTED_TAGS } from '../../shared/tags';
 import type { DemoItemSpec } from './demo-catalogue';
 import type { GeneratedMedia, MediaFileInfo, SharedKind } from './media/generate';
 
