@@ -10,6 +10,7 @@ import type { Handlers, IpcRouter, RouterLogger } from './ipc/ipc-router';
 import { EventHub } from './app/event-hub';
 import { checkExternalUrl } from './app/external-url';
 import { LibraryService } from './library/library-service';
+import type { ActiveLibrary } from './library/library-service';
 import { LibrarySources } from './library/library-sources';
 import { AccountService } from './account/account-service';
 import { CredentialVault } from './secrets/credential-vault';
@@ -17,8 +18,14 @@ import { KeytarStore } from './secrets/keytar-store';
 import { keychainServiceName } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
+import { MediaCache } from './media-cache/media-cache';
+import { respondWithMedia } from './media-cache/media-response';
+import type { MediaRequestLike } from './media-cache/media-response';
+import type { MediaCacheStatus } from '../../shared/domain';
+import type { MediaTarget } from '../../shared/media-url';
 import type { LibrarySourceKind } from '../../shared/domain';
 import type { AccountStatus } from '../../shared/account';
+import { AppError } from '../../shared/errors';
 
 export interface MainServicesOptions {
   /** The app's data folder (Electron: app.getPath('userData')). */
@@ -34,6 +41,12 @@ export interface MainServicesOptions {
   demoMediaDir?: string;
   /** The demo server's catalogue: the generated demo library by default; tests ask for more. */
   demoCatalogue?: DemoServerOptions['catalogue'];
+  /** Lifetime of the demo server's signed media URLs (tests shorten it); default an hour. */
+  demoUrlTtlSeconds?: number;
+  /** The library to open instead of the saved source (the preview's --endpoint). */
+  libraryOverride?: () => Promise<ActiveLibrary>;
+  /** Shows a folder in the system's file manager (Electron: shell.openPath). */
+  openFolder?: (path: string) => Promise<void>;
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
@@ -47,17 +60,24 @@ export interface MainServices {
   demoServer(): Promise<DemoServer>;
   /** A sentence for the user when the settings file had to be set aside at start, else null. */
   readonly startupNotice: string | null;
+  /** The media cache behind every cover, preview and file. */
+  readonly mediaCache: MediaCache;
+  /** Answers one media:// (or preview media route) request from the cache. */
+  respondToMedia(target: MediaTarget | null, request: MediaRequestLike): Promise<Response>;
   close(): Promise<void>;
 }
 
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const settings = new SettingsStore({ dataDir: options.dataDir });
-  const { notice: startupNotice } = await settings.load();
+  const { notice: settingsNotice } = await settings.load();
   // Not awaited: the first run generates the demo media for several seconds, and the window
   // should open meanwhile. Requests to the demo library wait for it.
   const demoServer = startDemoServer({
     mediaDir: options.demoMediaDir ?? join(options.dataDir, 'demo-library'),
     ...(options.demoCatalogue === undefined ? {} : { catalogue: options.demoCatalogue }),
+    ...(options.demoUrlTtlSeconds === undefined
+      ? {}
+      : { urlTtlSeconds: options.demoUrlTtlSeconds }),
   });
   const keychain =
     options.keychain ??
@@ -74,13 +94,33 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   // Start on the saved source; a source that cannot open (no key any more) falls back to demo.
   const saved = settings.current().librarySource;
   const library = new LibraryService(
-    saved === 'demo'
-      ? sources.demo()
-      : sources.open(saved).catch(async () => {
-          await settings.update({ librarySource: 'demo' });
-          return sources.demo();
-        }),
+    options.libraryOverride
+      ? options.libraryOverride()
+      : saved === 'demo'
+        ? sources.demo()
+        : sources.open(saved).catch(async () => {
+            await settings.update({ librarySource: 'demo' });
+            return sources.demo();
+          }),
   );
+
+  const cacheStatus = (): MediaCacheStatus => {
+    const { usedBytes, limitBytes, entryCount, online } = mediaCache.stats();
+    return { usedBytes, limitBytes, entryCount, online };
+  };
+  const mediaCache = await MediaCache.open({
+    dir: join(options.dataDir, 'media-cache'),
+    limitBytes: settings.current().mediaCacheLimitBytes,
+    locator: {
+      lookUp: (mediaId, signal) => library.getMedia(mediaId, signal),
+      allowInternalHosts: () => library.isInternal(),
+    },
+    onOnlineChange: () => events.emit('onMediaCacheStatus', cacheStatus()),
+  });
+  // Files a crash left unaccounted for; nothing waits for it.
+  void mediaCache.sweep().catch(() => undefined);
+  const startupNotice =
+    [settingsNotice, mediaCache.notice].filter((n) => n !== null).join(' ') || null;
 
   async function switchSource(kind: LibrarySourceKind) {
     library.use(await sources.open(kind));
@@ -99,8 +139,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     getLibrarySource: () => library.source(),
     setLibrarySource: async ({ kind }) => switchSource(kind),
     listTags: async ({ businessType }) => library.listTags(businessType),
-    listMedia: async (query) => library.listMedia(query),
-    getMedia: async ({ mediaId }) => library.getMedia(mediaId),
+    listMedia: async (query) => {
+      const page = await library.listMedia(query);
+      mediaCache.remember(page.items);
+      return page;
+    },
+    getMedia: async ({ mediaId }) => {
+      const item = await library.getMedia(mediaId);
+      mediaCache.remember([item]);
+      return item;
+    },
     getAccountStatus: async () => account.status(),
     validateAccount: async (form) => account.validateInput(form),
     testAccount: async (form) => account.testConnection(form),
@@ -126,8 +174,25 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return status;
     },
     getSettings: async () => ({ settings: settings.current(), notice: startupNotice }),
-    updateSettings: async (patch) => settings.update(patch),
+    updateSettings: async (patch) => {
+      const updated = await settings.update(patch);
+      if (patch.mediaCacheLimitBytes !== undefined) {
+        await mediaCache.setLimit(updated.mediaCacheLimitBytes);
+      }
+      return updated;
+    },
     openExternal: async ({ url }) => options.openExternal(checkExternalUrl(url)),
+    getMediaCacheStatus: async () => cacheStatus(),
+    clearMediaCache: async () => {
+      await mediaCache.clear();
+      return cacheStatus();
+    },
+    openMediaCacheFolder: async () => {
+      if (!options.openFolder) {
+        throw new AppError('INTERNAL', 'Opening folders is not available here.');
+      }
+      await options.openFolder(mediaCache.dir);
+    },
   };
 
   return {
@@ -136,7 +201,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     events,
     demoServer: () => demoServer,
     startupNotice,
+    mediaCache,
+    respondToMedia: (target, request) => respondWithMedia(mediaCache, target, request),
     close: async () => {
+      await mediaCache.close();
       await library.close();
       await (await demoServer.catch(() => null))?.close();
     },
