@@ -45,6 +45,8 @@ export interface MainServicesOptions {
   demoUrlTtlSeconds?: number;
   /** The library to open instead of the saved source (the preview's --endpoint). */
   libraryOverride?: () => Promise<ActiveLibrary>;
+  /** Sets the download folder at start (the preview's --download-dir). */
+  downloadDir?: string;
   /** Shows a folder in the system's file manager (Electron: shell.openPath). */
   openFolder?: (path: string) => Promise<void>;
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
@@ -70,6 +72,9 @@ export interface MainServices {
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const settings = new SettingsStore({ dataDir: options.dataDir });
   const { notice: settingsNotice } = await settings.load();
+  if (options.downloadDir !== undefined) {
+    await settings.update({ downloadFolder: options.downloadDir });
+  }
   // Not awaited: the first run generates the demo media for several seconds, and the window
   // should open meanwhile. Requests to the demo library wait for it.
   const demoServer = startDemoServer({
