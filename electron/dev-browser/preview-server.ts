@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../services/app/content-security-policy';
@@ -160,10 +161,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       res.end();
       return;
     }
-    await pipeline(
-      Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-      res,
-    );
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream), res);
   };
 
   const server = createServer((req, res) => {
