@@ -19,6 +19,7 @@ export const ELECTRON_SHELL_FILES = [
   'electron/main/index.ts',
   'electron/main/window.ts',
   'electron/main/app-protocol.ts',
+  'electron/main/media-protocol.ts',
   'electron/main/ipc-wiring.ts',
   'electron/main/drag.ts',
   'electron/main/dialogs.ts',

@@ -75,6 +75,8 @@ export interface AppSettings {
   theme: 'system' | 'dark' | 'light';
   downloadFolder: string | null;
   librarySource: 'demo' | 'account' | 'anonymous';
+  /** The media cache's size limit in bytes (least recently used objects go beyond it). */
+  mediaCacheLimitBytes: number;
 }
 
 export interface SettingsSnapshot {

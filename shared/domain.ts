@@ -71,6 +71,28 @@ export interface ListMediaQuery {
   includeFileBasicInfo?: boolean;
 }
 
+/** The media cache as Settings and the offline indicator show it. */
+export interface MediaCacheStatus {
+  usedBytes: number;
+  limitBytes: number;
+  entryCount: number;
+  /** False while fetches fail for want of a network (cached media still show). */
+  online: boolean;
+}
+
+const MIB = 1024 * 1024;
+export const DEFAULT_MEDIA_CACHE_LIMIT = 2048 * MIB;
+export const MIN_MEDIA_CACHE_LIMIT = 256 * MIB;
+export const MAX_MEDIA_CACHE_LIMIT = 1024 * 1024 * MIB;
+/** The limits Settings offers. */
+export const MEDIA_CACHE_LIMIT_CHOICES = [
+  512 * MIB,
+  1024 * MIB,
+  2048 * MIB,
+  5120 * MIB,
+  10240 * MIB,
+];
+
 /** Where the library is read from: the built-in demo server, an account, or anonymous calls. */
 export type LibrarySourceKind = 'demo' | 'account' | 'anonymous';
 

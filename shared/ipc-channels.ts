@@ -17,11 +17,15 @@ export const REQUEST_CHANNELS = {
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   openExternal: 'shell:open-external',
+  getMediaCacheStatus: 'media-cache:get-status',
+  clearMediaCache: 'media-cache:clear',
+  openMediaCacheFolder: 'media-cache:open-folder',
 } as const;
 
 export const EVENT_CHANNELS = {
   onLibrarySourceChanged: 'library:source-changed',
   onAccountChanged: 'account:changed',
+  onMediaCacheStatus: 'media-cache:status',
 } as const;
 
 export type RequestName = keyof typeof REQUEST_CHANNELS;

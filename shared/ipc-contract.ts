@@ -4,8 +4,8 @@
 // events are typed only (main-process data is trusted by the renderer, not the other way round).
 
 import { z } from 'zod';
-import { BUSINESS_TYPES } from './domain';
-import type { LibrarySource, MediaItem, MediaPage, MediaTag } from './domain';
+import { BUSINESS_TYPES, MAX_MEDIA_CACHE_LIMIT, MIN_MEDIA_CACHE_LIMIT } from './domain';
+import type { LibrarySource, MediaCacheStatus, MediaItem, MediaPage, MediaTag } from './domain';
 import type {
   AccountFieldErrors,
   AccountSaveResult,
@@ -128,12 +128,33 @@ export const requestChannels = {
     request: z.strictObject({
       language: z.enum(['system', 'en', 'zh-CN']).optional(),
       theme: z.enum(['system', 'dark', 'light']).optional(),
+      mediaCacheLimitBytes: z
+        .number()
+        .int()
+        .min(MIN_MEDIA_CACHE_LIMIT)
+        .max(MAX_MEDIA_CACHE_LIMIT)
+        .optional(),
     }),
     response: phantom<AppSettings>(),
   },
   openExternal: {
     channel: REQUEST_CHANNELS.openExternal,
     request: z.strictObject({ url: z.string().min(1).max(2048) }),
+    response: phantom<void>(),
+  },
+  getMediaCacheStatus: {
+    channel: REQUEST_CHANNELS.getMediaCacheStatus,
+    request: z.undefined(),
+    response: phantom<MediaCacheStatus>(),
+  },
+  clearMediaCache: {
+    channel: REQUEST_CHANNELS.clearMediaCache,
+    request: z.undefined(),
+    response: phantom<MediaCacheStatus>(),
+  },
+  openMediaCacheFolder: {
+    channel: REQUEST_CHANNELS.openMediaCacheFolder,
+    request: z.undefined(),
     response: phantom<void>(),
   },
 } as const satisfies Record<
@@ -149,6 +170,10 @@ export const eventChannels = {
   onAccountChanged: {
     channel: EVENT_CHANNELS.onAccountChanged,
     payload: phantom<AccountStatus>(),
+  },
+  onMediaCacheStatus: {
+    channel: EVENT_CHANNELS.onMediaCacheStatus,
+    payload: phantom<MediaCacheStatus>(),
   },
 } as const satisfies Record<EventName, { channel: string; payload: unknown }>;
 

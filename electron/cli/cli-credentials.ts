@@ -2,22 +2,18 @@
 // AccessKey saved by the desktop app or `auth set` (OS keychain), else none (anonymous calls).
 
 import { AppError } from '../../shared/errors';
+import { credentialsFromEnv as readEnvCredentials } from '../services/ice/credentials';
 import type { AccessKeyCredentials } from '../services/ice/credentials';
 import type { Settings } from '../services/settings/settings';
 import { UsageError } from './args';
 import { openStoredAccount } from './stored-account';
 
 export function credentialsFromEnv(env: NodeJS.ProcessEnv): AccessKeyCredentials | null {
-  const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID?.trim();
-  const accessKeySecret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET?.trim();
-  const securityToken = env.ALIBABA_CLOUD_SECURITY_TOKEN?.trim();
-  if (!accessKeyId && !accessKeySecret) return null;
-  if (!accessKeyId || !accessKeySecret) {
-    throw new UsageError(
-      'Set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or neither.',
-    );
+  try {
+    return readEnvCredentials(env);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) };
 }
 
 export interface StoredCliCredentials {

@@ -12,6 +12,11 @@ export interface FaultPlan {
   wrongShape?: { count: number };
   clockSkewSeconds?: number;
   expireUrlsNow?: boolean;
+  /**
+   * Pretends every media file was replaced: ETag and Last-Modified carry this revision, so
+   * If-Range from an earlier revision gets the whole file (tests replace the bytes on disk).
+   */
+  fileRevision?: number;
 }
 
 export type ApiFault =
@@ -42,6 +47,10 @@ export class FaultState {
 
   get clockSkewSeconds(): number {
     return this.plan.clockSkewSeconds ?? 0;
+  }
+
+  get fileRevision(): number {
+    return this.plan.fileRevision ?? 0;
   }
 
   get expireUrlsNow(): boolean {

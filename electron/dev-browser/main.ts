@@ -2,11 +2,11 @@
 // Node and serves the built renderer to any browser on 127.0.0.1, connected through the same
 // bridge code as Electron. `npm run dev:browser` builds, then runs this file.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { startDemoServer } from '../demo-library/index';
 import type { DemoServer, DemoServerOptions } from '../demo-library/index';
 import { createMainServices } from '../services/main-services';
@@ -15,6 +15,11 @@ import type { SecretStore } from '../services/secrets/secret-store';
 import { bundlePageBridge } from './page-bridge-bundle';
 import { startPreviewServer } from './preview-server';
 import type { BridgeMessageListener } from './preview-server';
+import { PREVIEW_HELP, parsePreviewArgs } from './preview-options';
+import type { PreviewRemoteLibrary } from './preview-options';
+import { createIceClient } from '../services/ice/ice-client';
+import { resolveEndpoint } from '../services/ice/endpoint';
+import type { ActiveLibrary } from '../services/library/library-service';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,6 +39,32 @@ export interface BrowserPreviewOptions {
   log?: (message: string) => void;
   /** Sees every bridge frame (tests that check no secret leaves the main side). */
   onBridgeMessage?: BridgeMessageListener;
+  /** Where downloads go: sets the download folder setting at start. */
+  downloadDir?: string;
+  /** A generated demo catalogue of N items instead of the demo library. */
+  demoItems?: number;
+  /** Lifetime of the demo library's signed media URLs (tests shorten it). */
+  demoUrlTtlSeconds?: number;
+  /** Browse this ICE-compatible server (credentials in memory only) instead of the demo. */
+  remote?: PreviewRemoteLibrary;
+}
+
+/** The library for --endpoint/--region: an account if the environment had a key, else anonymous. */
+function remoteLibrary(remote: PreviewRemoteLibrary): () => Promise<ActiveLibrary> {
+  return async () => {
+    const api = createIceClient({
+      endpoint: remote.endpoint,
+      signatureMethod: remote.signatureMethod,
+      ...(remote.credentials === null ? {} : { credentials: remote.credentials }),
+    });
+    return {
+      source: {
+        kind: remote.credentials === null ? 'anonymous' : 'account',
+        endpoint: resolveEndpoint(remote.endpoint).host,
+      },
+      api,
+    };
+  };
 }
 
 export interface BrowserPreview {
@@ -71,7 +102,11 @@ export async function startBrowserPreview(
   const startDemoLibrary = (): Promise<DemoServer> =>
     (demoServer ??= startDemoServer({
       mediaDir: options.demoMediaDir ?? join(dataDir, 'demo-library'),
+      ...(options.demoItems === undefined ? {} : { catalogue: { generated: options.demoItems } }),
       ...(options.demoCatalogue === undefined ? {} : { catalogue: options.demoCatalogue }),
+      ...(options.demoUrlTtlSeconds === undefined
+        ? {}
+        : { urlTtlSeconds: options.demoUrlTtlSeconds }),
     }));
   const services = await createMainServices({
     dataDir,
@@ -79,6 +114,9 @@ export async function startBrowserPreview(
     platform: process.platform,
     browserPreview: true,
     openExternal: async (url) => log(`[preview] openExternal (not opened): ${url}`),
+    openFolder: async (path) => log(`[preview] open folder (not opened): ${path}`),
+    ...(options.remote === undefined ? {} : { libraryOverride: remoteLibrary(options.remote) }),
+    ...(options.downloadDir === undefined ? {} : { downloadDir: options.downloadDir }),
     logger: { error: (message) => log(`[preview] ${message}`) },
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     startDemoLibrary,
@@ -87,6 +125,7 @@ export async function startBrowserPreview(
     const server = await startPreviewServer({
       rendererDir,
       router: services.router,
+      respondToMedia: (target, request) => services.respondToMedia(target, request),
       events: services.events,
       pageBridgeScript: await bundlePageBridge(),
       ...(options.port === undefined ? {} : { port: options.port }),
@@ -112,17 +151,24 @@ export async function startBrowserPreview(
 }
 
 async function runCli(): Promise<void> {
-  const { values } = parseArgs({
-    options: { port: { type: 'string' }, 'data-dir': { type: 'string' } },
-  });
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    throw new Error(`--port must be a port number, not "${values.port}".`);
+  const parsed = parsePreviewArgs(process.argv.slice(2), process.env);
+  if (parsed.kind === 'help') {
+    process.stdout.write(PREVIEW_HELP);
+    return;
   }
-  const preview = await startBrowserPreview({
-    ...(port === undefined ? {} : { port }),
-    ...(values['data-dir'] === undefined ? {} : { dataDir: resolve(values['data-dir']) }),
-  });
+  if (parsed.kind === 'error') {
+    console.error(`${parsed.message}\nRun with --help for the options.`);
+    process.exitCode = 2;
+    return;
+  }
+  const { build, ...options } = parsed.options;
+  if (build) {
+    // Built here rather than in the npm script, so --help and bad options answer at once.
+    const bin = join(repoRoot, 'node_modules', '.bin', 'electron-vite');
+    const run = spawnSync(bin, ['build'], { cwd: repoRoot, stdio: 'inherit', shell: false });
+    if (run.status !== 0) throw new Error('electron-vite build failed; see above.');
+  }
+  const preview = await startBrowserPreview(options);
   console.log('ICE Media Library browser preview (development tool)');
   console.log(`  Open ${preview.url}`);
   console.log('  Press Ctrl+C to stop.');

@@ -4,6 +4,7 @@
 
 import { createBridgeApi } from '../../shared/bridge';
 import { BRIDGE_GLOBAL } from '../../shared/ipc-channels';
+import { MEDIA_BASE_GLOBAL, PREVIEW_MEDIA_ROUTE } from '../../shared/media-url';
 import { BRIDGE_SOCKET_PATH, TOKEN_PARAM, TOKEN_STORAGE_KEY, tokenFromFragment } from './protocol';
 import { createSocketTransport } from './socket-transport';
 import type { SocketLike } from './socket-transport';
@@ -44,6 +45,16 @@ const transport = createSocketTransport({
     return new page.WebSocket(`${scheme}//${page.location.host}${BRIDGE_SOCKET_PATH}?${query}`);
   },
 });
+
+// Cached media come from the preview's own token-guarded route instead of Electron's media:.
+if (token !== null) {
+  Object.defineProperty(globalThis, MEDIA_BASE_GLOBAL, {
+    value: `${page.location.protocol}//${page.location.host}${PREVIEW_MEDIA_ROUTE}${encodeURIComponent(token)}/`,
+    writable: false,
+    configurable: false,
+    enumerable: true,
+  });
+}
 
 Object.defineProperty(globalThis, BRIDGE_GLOBAL, {
   value: createBridgeApi(transport),

@@ -1,7 +1,8 @@
 // The browser preview's HTTP + WebSocket server on 127.0.0.1: serves the built renderer with the
 // app's CSP (plus connect-src for its own WebSocket) and carries bridge requests to the router.
 // The WebSocket needs the random token and the page's own Origin; other Hosts are refused
-// (DNS rebinding).
+// (DNS rebinding). Cached media are served under /__preview/media/<token>/..., the same handler
+// as Electron's media: scheme; a request without the token gets nothing.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -10,6 +11,9 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../services/app/content-security-policy';
@@ -24,12 +28,17 @@ import {
 } from './protocol';
 import type { ServerMessage } from './protocol';
 import { injectPageBridge, resolveStaticFile } from './static-files';
+import { PREVIEW_MEDIA_ROUTE, parseMediaSegments } from '../../shared/media-url';
+import type { MediaTarget } from '../../shared/media-url';
+import type { MediaRequestLike } from '../services/media-cache/media-response';
 
 export interface PreviewServerOptions {
   rendererDir: string;
   router: Pick<IpcRouter, 'dispatch'>;
   events: Pick<EventHub, 'forward'>;
   pageBridgeScript: string;
+  /** Answers a cached-media request (the services' respondToMedia). */
+  respondToMedia: (target: MediaTarget | null, request: MediaRequestLike) => Promise<Response>;
   /** 0 (default) picks a free port. */
   port?: number;
   log?: (message: string) => void;
@@ -55,7 +64,7 @@ export interface PreviewServer {
 }
 
 function tokensMatch(given: string | null, expected: string): boolean {
-  if (given === null) return false;
+  if (given === null || given === '') return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
@@ -98,6 +107,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     const path = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+    if (path.startsWith(PREVIEW_MEDIA_ROUTE)) {
+      await serveMedia(req, res, path.slice(PREVIEW_MEDIA_ROUTE.length), method);
+      return;
+    }
     if (path === '/' || path === '/index.html') {
       send(res, 200, 'text/html; charset=utf-8', await readIndex(), method);
       return;
@@ -119,6 +132,36 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     send(res, 200, resolved.contentType, body, method);
+  };
+
+  const serveMedia = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    rest: string,
+    method: string,
+  ): Promise<void> => {
+    const [given = '', ...segments] = rest.split('/');
+    if (!tokensMatch(given, token)) {
+      send(res, 401, 'text/plain; charset=utf-8', 'Unauthorized', method);
+      return;
+    }
+    const range = req.headers.range;
+    const response = await options.respondToMedia(parseMediaSegments(segments), {
+      method,
+      range: typeof range === 'string' ? range : null,
+    });
+    res.writeHead(response.status, {
+      ...Object.fromEntries(response.headers),
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-resource-policy': 'same-origin',
+    });
+    if (response.body === null || method === 'HEAD') {
+      await response.body?.cancel();
+      res.end();
+      return;
+    }
+    await pipeline(Readable.fromWeb(response.body as WebReadableStream), res);
   };
 
   const server = createServer((req, res) => {
@@ -178,7 +221,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   headers = {
-    'content-security-policy': contentSecurityPolicy({ connectSrc: [`ws://127.0.0.1:${port}`] }),
+    'content-security-policy': contentSecurityPolicy({
+      mediaSrc: [`${origin}${PREVIEW_MEDIA_ROUTE}`],
+      connectSrc: [`ws://127.0.0.1:${port}`],
+    }),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',

@@ -4,19 +4,26 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../services/app/content-security-policy';
 import { APP_SCHEME, resolveRendererFile } from './renderer-files';
+import { MEDIA_SCHEME_PRIVILEGES } from './media-protocol';
+import { MEDIA_SCHEME } from '../../shared/media-url';
 
-/** Must run before the app is ready: standard + secure gives app:// a real origin and https rules. */
-export function registerAppSchemeAsPrivileged(): void {
+/**
+ * Must run before the app is ready, once for all schemes (Electron keeps only one list):
+ * standard + secure gives app:// and media:// real origins and https rules; stream lets media://
+ * answer <audio>'s Range requests.
+ */
+export function registerAppSchemesAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
       privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
     },
+    { scheme: MEDIA_SCHEME, privileges: { ...MEDIA_SCHEME_PRIVILEGES } },
   ]);
 }
 
 const SECURITY_HEADERS = {
-  'content-security-policy': contentSecurityPolicy(),
+  'content-security-policy': contentSecurityPolicy({ mediaSrc: [`${MEDIA_SCHEME}:`] }),
   'x-content-type-options': 'nosniff',
   'cross-origin-opener-policy': 'same-origin',
   'referrer-policy': 'no-referrer',

@@ -10,7 +10,8 @@ import { startDemoServer } from '../demo-library/index';
 import { createMainServices } from '../services/main-services';
 import type { MainServices } from '../services/main-services';
 import { originOf } from '../services/ipc/sender-check';
-import { handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol';
+import { handleAppProtocol, registerAppSchemesAsPrivileged } from './app-protocol';
+import { handleMediaProtocol } from './media-protocol';
 import { wireIpc } from './ipc-wiring';
 import { APP_ORIGIN, APP_START_URL } from './renderer-files';
 import { createMainWindow, denyPermissions, guardWebContents } from './window';
@@ -39,9 +40,14 @@ const startUrl = devUrl ?? APP_START_URL;
 const appOrigin = (devUrl === null ? APP_ORIGIN : originOf(devUrl)) ?? APP_ORIGIN;
 
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+/** shell.openPath answers an error message instead of rejecting. */
+const openFolder = async (path: string): Promise<void> => {
+  const problem = await shell.openPath(path);
+  if (problem !== '') throw new Error(problem);
+};
 
 // Scheme privileges must be registered before 'ready'.
-registerAppSchemeAsPrivileged();
+registerAppSchemesAsPrivileged();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -115,8 +121,11 @@ function runApp(): void {
         browserPreview: false,
         openExternal,
         startDemoLibrary: () => startDemoServer({ mediaDir: join(dataDir, 'demo-library') }),
+        openFolder,
         logger: { error: (message, detail) => console.error(message, detail ?? '') },
       });
+      const started = services;
+      handleMediaProtocol((target, request) => started.respondToMedia(target, request));
       wireIpc({
         ipcMain,
         router: services.router,

@@ -1,12 +1,14 @@
 // The composition root of the main process's services, free of Electron: the Electron shell and
 // the browser preview both build exactly this and connect it to their own transport.
 
+import { join } from 'node:path';
 import { createIceClient } from './ice/ice-client';
 import { createIpcRouter } from './ipc/ipc-router';
 import type { Handlers, IpcRouter, RouterLogger } from './ipc/ipc-router';
 import { EventHub } from './app/event-hub';
 import { checkExternalUrl } from './app/external-url';
 import { LibraryService } from './library/library-service';
+import type { ActiveLibrary } from './library/library-service';
 import { LibrarySources } from './library/library-sources';
 import type { DemoLibraryServer } from './library/library-sources';
 import { AccountService } from './account/account-service';
@@ -15,8 +17,14 @@ import { KeytarStore } from './secrets/keytar-store';
 import { keychainServiceName } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
+import { MediaCache } from './media-cache/media-cache';
+import { respondWithMedia } from './media-cache/media-response';
+import type { MediaRequestLike } from './media-cache/media-response';
+import type { MediaCacheStatus } from '../../shared/domain';
+import type { MediaTarget } from '../../shared/media-url';
 import type { LibrarySourceKind } from '../../shared/domain';
 import type { AccountStatus } from '../../shared/account';
+import { AppError } from '../../shared/errors';
 
 export interface MainServicesOptions {
   /** The app's data folder (Electron: app.getPath('userData')). */
@@ -33,6 +41,12 @@ export interface MainServicesOptions {
    * that services/ does not depend on it; tests pass a server of their choosing).
    */
   startDemoLibrary: () => Promise<DemoLibraryServer>;
+  /** The library to open instead of the saved source (the preview's --endpoint). */
+  libraryOverride?: () => Promise<ActiveLibrary>;
+  /** Sets the download folder at start (the preview's --download-dir). */
+  downloadDir?: string;
+  /** Shows a folder in the system's file manager (Electron: shell.openPath). */
+  openFolder?: (path: string) => Promise<void>;
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
@@ -44,12 +58,19 @@ export interface MainServices {
   readonly events: EventHub;
   /** A sentence for the user when the settings file had to be set aside at start, else null. */
   readonly startupNotice: string | null;
+  /** The media cache behind every cover, preview and file. */
+  readonly mediaCache: MediaCache;
+  /** Answers one media:// (or preview media route) request from the cache. */
+  respondToMedia(target: MediaTarget | null, request: MediaRequestLike): Promise<Response>;
   close(): Promise<void>;
 }
 
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const settings = new SettingsStore({ dataDir: options.dataDir });
-  const { notice: startupNotice } = await settings.load();
+  const { notice: settingsNotice } = await settings.load();
+  if (options.downloadDir !== undefined) {
+    await settings.update({ downloadFolder: options.downloadDir });
+  }
   // Not awaited: the first run generates the demo media for several seconds, and the window
   // should open meanwhile. Requests to the demo library wait for it.
   const demoServer = options.startDemoLibrary();
@@ -68,13 +89,33 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   // Start on the saved source; a source that cannot open (no key any more) falls back to demo.
   const saved = settings.current().librarySource;
   const library = new LibraryService(
-    saved === 'demo'
-      ? sources.demo()
-      : sources.open(saved).catch(async () => {
-          await settings.update({ librarySource: 'demo' });
-          return sources.demo();
-        }),
+    options.libraryOverride
+      ? options.libraryOverride()
+      : saved === 'demo'
+        ? sources.demo()
+        : sources.open(saved).catch(async () => {
+            await settings.update({ librarySource: 'demo' });
+            return sources.demo();
+          }),
   );
+
+  const cacheStatus = (): MediaCacheStatus => {
+    const { usedBytes, limitBytes, entryCount, online } = mediaCache.stats();
+    return { usedBytes, limitBytes, entryCount, online };
+  };
+  const mediaCache = await MediaCache.open({
+    dir: join(options.dataDir, 'media-cache'),
+    limitBytes: settings.current().mediaCacheLimitBytes,
+    locator: {
+      lookUp: (mediaId, signal) => library.getMedia(mediaId, signal),
+      allowInternalHosts: () => library.isInternal(),
+    },
+    onOnlineChange: () => events.emit('onMediaCacheStatus', cacheStatus()),
+  });
+  // Files a crash left unaccounted for; nothing waits for it.
+  void mediaCache.sweep().catch(() => undefined);
+  const startupNotice =
+    [settingsNotice, mediaCache.notice].filter((n) => n !== null).join(' ') || null;
 
   async function switchSource(kind: LibrarySourceKind) {
     library.use(await sources.open(kind));
@@ -93,8 +134,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     getLibrarySource: () => library.source(),
     setLibrarySource: async ({ kind }) => switchSource(kind),
     listTags: async ({ businessType }) => library.listTags(businessType),
-    listMedia: async (query) => library.listMedia(query),
-    getMedia: async ({ mediaId }) => library.getMedia(mediaId),
+    listMedia: async (query) => {
+      const page = await library.listMedia(query);
+      mediaCache.remember(page.items);
+      return page;
+    },
+    getMedia: async ({ mediaId }) => {
+      const item = await library.getMedia(mediaId);
+      mediaCache.remember([item]);
+      return item;
+    },
     getAccountStatus: async () => account.status(),
     validateAccount: async (form) => account.validateInput(form),
     testAccount: async (form) => account.testConnection(form),
@@ -120,8 +169,25 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return status;
     },
     getSettings: async () => ({ settings: settings.current(), notice: startupNotice }),
-    updateSettings: async (patch) => settings.update(patch),
+    updateSettings: async (patch) => {
+      const updated = await settings.update(patch);
+      if (patch.mediaCacheLimitBytes !== undefined) {
+        await mediaCache.setLimit(updated.mediaCacheLimitBytes);
+      }
+      return updated;
+    },
     openExternal: async ({ url }) => options.openExternal(checkExternalUrl(url)),
+    getMediaCacheStatus: async () => cacheStatus(),
+    clearMediaCache: async () => {
+      await mediaCache.clear();
+      return cacheStatus();
+    },
+    openMediaCacheFolder: async () => {
+      if (!options.openFolder) {
+        throw new AppError('INTERNAL', 'Opening folders is not available here.');
+      }
+      await options.openFolder(mediaCache.dir);
+    },
   };
 
   return {
@@ -129,7 +195,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     handlers,
     events,
     startupNotice,
+    mediaCache,
+    respondToMedia: (target, request) => respondWithMedia(mediaCache, target, request),
     close: async () => {
+      await mediaCache.close();
       await library.close();
       await (await demoServer.catch(() => null))?.close();
     },

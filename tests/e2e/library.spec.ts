@@ -1,7 +1,7 @@
 import { formatDuration } from '../../renderer/src/media/media-facts';
 import { expect, screenshot, test } from './fixtures';
 import type { ClipboardGlobals, ImageLike, MediaElementLike } from './page-types';
-import { firstTagWithMedia, withoutQuery, serverPage, serverTags } from './server-data';
+import { cachedFileUrl, firstTagWithMedia, serverPage, serverTags } from './server-data';
 
 test('the first screen shows the three business types, the source and stickers', async ({
   app,
@@ -96,10 +96,10 @@ test('animated stickers carry a badge and their details play the GIF file itself
   await tile.click();
   const image = app.details.locator('.preview__image img');
   const gifFile = gif!.files.find((f) => /gif/i.test(f.formatName ?? f.fileName))!;
-  // Media URLs are signed per listing (Expires differs); the file is what must match.
+  // The file itself, from the media cache (never the signed URL).
   await expect
-    .poll(async () => withoutQuery(await image.getAttribute('src')))
-    .toBe(withoutQuery(gifFile.url));
+    .poll(() => image.getAttribute('src'))
+    .toBe(cachedFileUrl(preview, gif!.mediaId, gifFile.fileName));
   await expect
     .poll(() =>
       image.evaluate((element) => {
@@ -122,8 +122,8 @@ test('music shows durations, and its details play the track', async ({ app, page
 
   const audio = app.details.locator('audio');
   await expect
-    .poll(async () => withoutQuery(await audio.getAttribute('src')))
-    .toBe(withoutQuery(file.url));
+    .poll(() => audio.getAttribute('src'))
+    .toBe(cachedFileUrl(preview, track.mediaId, file.fileName));
   await expect(app.details.locator('.fact-list')).toContainText(formatDuration(file.duration)!);
   await audio.evaluate(async (element) => {
     const player = element as unknown as MediaElementLike;

@@ -4,6 +4,7 @@
 import type { BrowserPreview } from '../../electron/dev-browser/main';
 import type { BusinessType, MediaPage, MediaTag } from '../../shared/domain';
 import { PAGE_SIZE } from '../../renderer/src/store/library-slice';
+import { PREVIEW_MEDIA_ROUTE, coverUrl, fileUrl } from '../../shared/media-url';
 
 async function ask<T>(preview: BrowserPreview, channel: string, payload: unknown): Promise<T> {
   const result = await preview.services.router.dispatch(channel, payload);
@@ -39,7 +40,17 @@ export async function firstTagWithMedia(preview: BrowserPreview, businessType: B
   throw new Error(`The demo library has no ${businessType} tag with media.`);
 }
 
-/** A signed media URL without its signature (which changes with every listing). */
-export function withoutQuery(url: string | null): string | null {
-  return url === null ? null : url.split('?')[0]!;
+/** The base of the preview's media route, as its page bridge names it (origin, route, token). */
+export function previewMediaBase(preview: BrowserPreview): string {
+  const token = new URLSearchParams(new URL(preview.url).hash.slice(1)).get('token')!;
+  return `${preview.origin}${PREVIEW_MEDIA_ROUTE}${token}/`;
+}
+
+/** Where the page must load a file from: the media cache's route, never the signed URL. */
+export function cachedFileUrl(preview: BrowserPreview, mediaId: string, fileName: string): string {
+  return fileUrl(previewMediaBase(preview), mediaId, fileName);
+}
+
+export function cachedCoverUrl(preview: BrowserPreview, mediaId: string): string {
+  return coverUrl(previewMediaBase(preview), mediaId);
 }

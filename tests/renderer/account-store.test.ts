@@ -107,6 +107,7 @@ function setup(options: { settings?: Partial<AppSettings>; notice?: string | nul
         theme: 'system',
         downloadFolder: null,
         librarySource: 'demo',
+        mediaCacheLimitBytes: 2 * 1024 ** 3,
         ...options.settings,
       },
       notice: options.notice ?? null,

@@ -93,6 +93,7 @@ function setup() {
         theme: 'system',
         downloadFolder: null,
         librarySource: 'demo',
+        mediaCacheLimitBytes: 2 * 1024 ** 3,
       },
       notice: null,
     }),

@@ -29,11 +29,12 @@ async function locate(ctx: ServerContext, relPath: string): Promise<FileToServe 
   try {
     const s = await stat(abs);
     if (!s.isFile()) return null;
+    const revision = ctx.faults.fileRevision;
     return {
       size: s.size,
       contentType: info.contentType,
-      etag: `"${info.md5}"`,
-      lastModified: s.mtime,
+      etag: revision === 0 ? `"${info.md5}"` : `"${info.md5}-r${revision}"`,
+      lastModified: new Date(s.mtime.getTime() + revision * 1000),
       open: (start, end) => createReadStream(abs, { start, end }),
     };
   } catch {

@@ -12,6 +12,7 @@ import type {
   MediaTag,
 } from '../../../shared/domain';
 import type { IceLibraryApi } from '../ice/ice-api';
+import { isInternalHost } from '../ice/url-safety';
 
 export interface ActiveLibrary {
   source: LibrarySource;
@@ -53,8 +54,19 @@ export class LibraryService {
     });
   }
 
-  async getMedia(mediaId: string): Promise<MediaItem> {
-    return (await this.active).api.getPublicMediaInfo(mediaId);
+  async getMedia(mediaId: string, signal?: AbortSignal): Promise<MediaItem> {
+    return (await this.active).api.getPublicMediaInfo(mediaId, signal ? { signal } : {});
+  }
+
+  /** True when the active library lives on a loopback or private host (the demo server). */
+  async isInternal(): Promise<boolean> {
+    const { source } = await this.active;
+    if (source.kind === 'demo') return true;
+    try {
+      return isInternalHost(new URL(`http://${source.endpoint}`).hostname);
+    } catch {
+      return false;
+    }
   }
 
   async close(): Promise<void> {

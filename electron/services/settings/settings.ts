@@ -5,6 +5,11 @@
 import { z } from 'zod';
 import { REGIONS, SIGNATURE_METHODS } from '../../../shared/account';
 import type { RegionId, SignatureMethodId } from '../../../shared/account';
+import {
+  DEFAULT_MEDIA_CACHE_LIMIT,
+  MAX_MEDIA_CACHE_LIMIT,
+  MIN_MEDIA_CACHE_LIMIT,
+} from '../../../shared/domain';
 
 export { REGIONS, SIGNATURE_METHODS };
 export type Region = RegionId;
@@ -59,6 +64,7 @@ export const settingsShape = {
   /** Where "Save to…" starts and drag-out files are kept; null for the system's Downloads. */
   downloadFolder: z.string().min(1).max(4096).nullable(),
   librarySource: z.enum(['demo', 'account', 'anonymous']),
+  mediaCacheLimitBytes: z.number().int().min(MIN_MEDIA_CACHE_LIMIT).max(MAX_MEDIA_CACHE_LIMIT),
 };
 
 export const settingsSchema = z.object(settingsShape);
@@ -76,6 +82,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'system',
   downloadFolder: null,
   librarySource: 'demo',
+  mediaCacheLimitBytes: DEFAULT_MEDIA_CACHE_LIMIT,
 });
 
 /** Keys that look like they hold a secret and so never belong in the settings file. */

@@ -22,9 +22,11 @@ export function App() {
     void store.getState().loadPreferences(browserLanguages());
     const stopLibrary = store.getState().startLibrary();
     const stopAccount = store.getState().startAccount();
+    const stopMediaCache = store.getState().startMediaCache();
     return () => {
       stopLibrary();
       stopAccount();
+      stopMediaCache();
     };
   }, [store]);
 

@@ -15,6 +15,7 @@ export function Header() {
   const setLanguage = useAppStore((s) => s.setLanguage);
   const openSettings = useAppStore((s) => s.openSettings);
   const settingsOpen = useAppStore((s) => s.settingsOpen);
+  const online = useAppStore((s) => s.online);
   const shortcut = isApplePlatform() ? '⌘,' : 'Ctrl+,';
 
   return (
@@ -24,6 +25,16 @@ export function Header() {
         <span className="brand__name">{t.appName}</span>
       </div>
       <div className="app-header__end">
+        {/* One calm note for the whole window instead of an error on every tile. */}
+        <span className="offline-note" role="status" data-testid="offline-note">
+          {!online && (
+            <span className="offline-note__pill" title={t.cache.offlineHint}>
+              <span className="offline-note__dot" aria-hidden="true" />
+              {t.cache.offline}
+              <span className="visually-hidden">. {t.cache.offlineHint}</span>
+            </span>
+          )}
+        </span>
         <SourceSwitcher />
         <div className="segmented" role="group" aria-label={t.header.languageSwitch}>
           {LANGUAGES.map((lang) => (

@@ -3,6 +3,7 @@ import type { MediaItem } from '../../../shared/domain';
 import { fileFormat, isAnimated, mediaKind, primaryFile } from '../media/media-facts';
 import { useAppStore } from '../store/app-store';
 import { selectMessages } from '../store/selectors';
+import { mediaCoverUrl, mediaFileUrl } from '../media/media-urls';
 import { Thumbnail } from './Thumbnail';
 
 const IMAGE_FORMATS = new Set(['png', 'gif', 'jpg', 'jpeg', 'webp', 'bmp', 'svg', 'apng', 'avif']);
@@ -10,34 +11,42 @@ const IMAGE_FORMATS = new Set(['png', 'gif', 'jpg', 'jpeg', 'webp', 'bmp', 'svg'
 /** The large preview: the full image (animated GIFs play) or the cover with an audio player. */
 export function MediaPreview({ item }: { item: MediaItem }) {
   const t = useAppStore(selectMessages);
-  const [audioFailed, setAudioFailed] = useState(false);
+  const online = useAppStore((s) => s.online);
+  const mediaEpoch = useAppStore((s) => s.mediaEpoch);
+  // Which address failed, so a new item or a retry after reconnecting starts afresh.
+  const [failedAudio, setFailedAudio] = useState<string | null>(null);
   const file = primaryFile(item);
+  const cover = item.coverUrl === null ? null : mediaCoverUrl(item.mediaId);
   const kind = mediaKind(item);
   const sticker = item.businessType === 'sticker';
 
   if (kind === 'audio') {
+    const audioSrc = file && file.url !== '' ? mediaFileUrl(item.mediaId, file.fileName) : null;
     return (
       <div className="preview preview--audio">
         <Thumbnail
-          key={item.coverUrl ?? ''}
-          src={item.coverUrl}
+          key={`${cover ?? ''}#${mediaEpoch}`}
+          src={cover}
           kind="audio"
           fit="cover"
           seed={item.mediaId}
           loading="eager"
           className="preview__cover"
         />
-        {file && file.url !== '' && !audioFailed ? (
+        {audioSrc !== null && failedAudio !== `${audioSrc}#${mediaEpoch}` ? (
           <audio
+            key={`${audioSrc}#${mediaEpoch}`}
             className="preview__audio"
             controls
             preload="metadata"
-            src={file.url}
+            src={audioSrc}
             aria-label={item.title}
-            onError={() => setAudioFailed(true)}
+            onError={() => setFailedAudio(`${audioSrc}#${mediaEpoch}`)}
           />
         ) : (
-          <p className="preview__note">{t.details.audioUnsupported}</p>
+          <p className="preview__note">
+            {online ? t.details.audioUnsupported : t.cache.audioOffline}
+          </p>
         )}
       </div>
     );
@@ -47,10 +56,10 @@ export function MediaPreview({ item }: { item: MediaItem }) {
   const fileIsImage =
     file !== null && file.url !== '' && format !== null && IMAGE_FORMATS.has(format);
   // The file itself shows full resolution and animates; the cover is the fallback.
-  const src = fileIsImage ? file.url : item.coverUrl;
+  const src = fileIsImage ? mediaFileUrl(item.mediaId, file.fileName) : cover;
   const thumbnail = (
     <Thumbnail
-      key={src ?? ''}
+      key={`${src ?? ''}#${mediaEpoch}`}
       src={src}
       kind="image"
       fit="contain"

@@ -3,6 +3,7 @@ import type { BusinessType } from '../../../shared/domain';
 import { isAnimated, mediaKind, tileFacts } from '../media/media-facts';
 import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMedia, selectMessages } from '../store/selectors';
+import { mediaCoverUrl } from '../media/media-urls';
 import { Thumbnail } from './Thumbnail';
 
 interface MediaTileProps {
@@ -26,6 +27,7 @@ export const MediaTile = memo(function MediaTile({
   const item = useAppStore(selectMedia(mediaId));
   const t = useAppStore(selectMessages);
   const language = useAppStore(selectLanguage);
+  const mediaEpoch = useAppStore((s) => s.mediaEpoch);
   if (!item) return null;
 
   const kind = mediaKind(item);
@@ -45,8 +47,8 @@ export const MediaTile = memo(function MediaTile({
     >
       <div className="tile__media">
         <Thumbnail
-          key={item.coverUrl ?? ''}
-          src={item.coverUrl}
+          key={`${item.coverUrl === null ? '-' : '+'}#${mediaEpoch}`}
+          src={item.coverUrl === null ? null : mediaCoverUrl(item.mediaId)}
           kind={kind}
           fit={businessType === 'sticker' ? 'contain' : 'cover'}
           checkerboard={businessType === 'sticker'}

@@ -208,6 +208,23 @@ export const en: Messages = {
     copyFailed: 'Copy failed',
     audioUnsupported: 'This audio cannot be played here.',
   },
+  cache: {
+    heading: 'Media cache',
+    intro:
+      'Covers, previews and files you have seen are kept on this computer: they show at once, and work offline.',
+    used: (used, limit) => `${used} of ${limit} used`,
+    files: (count) => (count === 1 ? '1 file' : `${count.toLocaleString('en')} files`),
+    limit: 'Size limit',
+    clear: 'Clear cache',
+    clearing: 'Clearing…',
+    cleared: 'The cache is empty.',
+    clearFailed: 'The cache could not be cleared.',
+    openFolder: 'Open cache folder',
+    openFailed: 'The folder could not be opened.',
+    offline: 'Offline',
+    offlineHint: 'Showing what is cached. Everything else loads when the connection is back.',
+    audioOffline: 'This track is not cached yet. It will play when the connection is back.',
+  },
   errorDetails: {
     code: 'Error code',
     requestId: 'Request ID',

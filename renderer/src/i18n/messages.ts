@@ -179,6 +179,22 @@ export interface Messages {
     copyFailed: string;
     audioUnsupported: string;
   };
+  cache: {
+    heading: string;
+    intro: string;
+    used: (used: string, limit: string) => string;
+    files: (count: number) => string;
+    limit: string;
+    clear: string;
+    clearing: string;
+    cleared: string;
+    clearFailed: string;
+    openFolder: string;
+    openFailed: string;
+    offline: string;
+    offlineHint: string;
+    audioOffline: string;
+  };
   errorDetails: {
     code: string;
     requestId: string;

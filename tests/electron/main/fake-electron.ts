@@ -110,6 +110,7 @@ export class FakeElectron {
   readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   readonly ipcHandlers = new Map<string, IpcHandler>();
   readonly openedExternally: string[] = [];
+  readonly openedPaths: string[] = [];
   readonly errorBoxes: Array<{ title: string; content: string }> = [];
   readonly quitCalls: string[] = [];
   exitCode: number | null = null;
@@ -232,6 +233,11 @@ export class FakeElectron {
       shell: {
         async openExternal(url: string) {
           fake.openedExternally.push(url);
+        },
+        /** Electron answers '' on success, else an error message. */
+        async openPath(path: string) {
+          fake.openedPaths.push(path);
+          return '';
         },
       },
       dialog: {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REQUEST_CHANNEL_NAMES, requestChannels } from '../../../shared/ipc-contract';
+import type { MediaPage } from '../../../shared/domain';
 import { contentSecurityPolicy } from '../../../electron/services/app/content-security-policy';
 import { FakeElectron, FakeEvent, FakeWebContents, FakeWebFrameMain } from './fake-electron';
 import type { FakeBrowserWindowBase } from './fake-electron';
@@ -21,6 +22,8 @@ import {
 } from './built-shell';
 
 const APP_URL = 'app://renderer/index.html';
+/** Images and media from the media: scheme only. */
+const APP_CSP = contentSecurityPolicy({ mediaSrc: ['media:'] });
 
 const EXPECTED_WEB_PREFERENCES = {
   contextIsolation: true,
@@ -96,16 +99,65 @@ describe('the built main process', () => {
     expect(external).toEqual([]);
   });
 
-  it('registers app:// as a privileged scheme before ready and serves it only after', () => {
+  it('registers app:// and media:// as privileged schemes before ready and serves them only after', () => {
     expect(beforeReady.schemes).toEqual([
       {
         scheme: 'app',
         privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
       },
+      {
+        // stream: without it <audio> cannot seek (it needs 206 answers to Range requests).
+        scheme: 'media',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+      },
     ]);
     expect(beforeReady.protocols).toBe(0);
     expect(beforeReady.handlers).toBe(0);
-    expect([...fake.protocolHandlers.keys()]).toEqual(['app']);
+    expect([...fake.protocolHandlers.keys()].sort()).toEqual(['app', 'media']);
+  });
+
+  it('serves media:// from the cache: covers, files, Range with 206, traversal refused', async () => {
+    const listed = (await invoke(requestChannels.listMedia.channel, {
+      businessType: 'bgm',
+      pageNo: 1,
+      pageSize: 4,
+    })) as { ok: true; value: MediaPage };
+    const item = listed.value.items[0]!;
+    const file = item.files[0]!;
+    const serve = fake.protocolHandlers.get('media')!;
+    const cover = await serve(new Request(`media://cover/${item.mediaId}`));
+    expect(cover.status).toBe(200);
+    expect(cover.headers.get('content-type')).toMatch(/^image\//);
+    const upstream = Buffer.from(await (await fetch(file.url)).arrayBuffer());
+    const fileUrl = `media://file/${item.mediaId}/${encodeURIComponent(file.fileName)}`;
+    const whole = await serve(new Request(fileUrl));
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(upstream)).toBe(true);
+    const part = await serve(new Request(fileUrl, { headers: { range: 'bytes=10-19' } }));
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 10-19/${upstream.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(upstream.subarray(10, 20))).toBe(true);
+
+    expect(await invoke(requestChannels.openMediaCacheFolder.channel)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(fake.openedPaths).toEqual([join(userData, 'media-cache')]);
+
+    const settings = await readFile(join(userData, 'settings.json'), 'utf8').catch(() => '');
+    for (const url of [
+      `media://file/${item.mediaId}/..%2F..%2Fsettings.json`,
+      `media://file/${item.mediaId}/..%5C..%5Csettings.json`,
+      'media://file/..%2F..%2F/settings.json',
+      `media://cover/${item.mediaId}/../../settings.json`,
+      'media://file/../../../settings.json',
+      `media://other/${item.mediaId}`,
+    ]) {
+      const refused = await serve(new Request(url));
+      expect([400, 404], url).toContain(refused.status);
+      const body = await refused.text();
+      if (settings !== '') expect(body).not.toContain(settings.slice(0, 20));
+    }
   });
 
   it('creates one window with exactly the secure webPreferences, shown when ready', () => {
@@ -254,12 +306,16 @@ describe('the built main process', () => {
       const response = await serve(new Request(url));
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+      expect(response.headers.get('content-security-policy')).toBe(APP_CSP);
       expect(await response.text()).toBe(expected);
     }
+    // Images and media only from the cache's scheme: no https:, no loopback servers.
+    expect(APP_CSP).toContain("img-src 'self' media:;");
+    expect(APP_CSP).toContain('media-src media:;');
+    expect(APP_CSP).not.toMatch(/https:|http:/);
     const missing = await serve(new Request('app://renderer/nope.js'));
     expect(missing.status).toBe(404);
-    expect(missing.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(missing.headers.get('content-security-policy')).toBe(APP_CSP);
     expect((await serve(new Request('app://other-host/index.html'))).status).toBe(404);
   });
 
