@@ -1,5 +1,6 @@
-// The CLI as a user runs it: a real subprocess (tsx electron/cli/main.ts) against a local
-// ICE-compatible server that verifies signatures and serves files.
+// The CLI against a local ICE-compatible server that verifies signatures and serves files: its
+// behaviour in-process through runCli(argv, io), and a few smoke tests as a real subprocess
+// (tsx electron/cli/main.ts), as a user runs it.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -13,7 +14,7 @@ import {
   startTestServer,
 } from '../services/ice/helpers/test-server';
 import type { TestServer } from '../services/ice/helpers/test-server';
-import { cli as runCli, filesContaining, uniqueKeychainService } from './run-cli';
+import { cliProcess, cli as runCli, filesContaining, uniqueKeychainService } from './run-cli';
 import type { Run } from './run-cli';
 
 const KEY = { accessKeyId: 'LTAI-cli', accessKeySecret: 'cli-secret-do-not-print' };
@@ -28,14 +29,18 @@ beforeAll(async () => {
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 function cli(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
-  return runCli(args, {
+  return runCli(args, options(env, input));
+}
+
+function options(env: Record<string, string>, input?: string) {
+  return {
     env: {
       ICE_MEDIA_LIBRARY_DATA_DIR: dataDir,
       ICE_MEDIA_LIBRARY_KEYCHAIN_SERVICE: keychainService,
       ...env,
     },
     ...(input === undefined ? {} : { input }),
-  });
+  };
 }
 
 const withKey = {
@@ -338,5 +343,33 @@ describe('ice CLI', () => {
     expect(run.stdout + run.stderr).not.toContain(SECRET_IN_ARGV);
     expect(run.stdout + run.stderr).not.toContain('stdin-secret-unused');
     expect(await filesContaining(dataDir, SECRET_IN_ARGV)).toEqual([]);
+  });
+});
+
+describe('ice CLI as a real process (smoke tests)', () => {
+  it('prints results on stdout and exits 0', async () => {
+    const run = await cliProcess(
+      ['list', '--endpoint', endpoint, '--json', '--page-size', '2'],
+      options(withKey),
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toHaveLength(2);
+  });
+
+  it('exits 1 on a failure and 2 on a usage error, explaining on stderr only', async () => {
+    const failed = await cliProcess(['list', '--endpoint', 'http://127.0.0.1:1'], options({}));
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    expect(failed.stderr).toContain('NETWORK');
+    const usage = await cliProcess(['frobnicate'], options({}));
+    expect(usage.code).toBe(2);
+    expect(usage.stdout).toBe('');
+    expect(usage.stderr).toContain('Usage: npm run --silent cli');
   });
 });
