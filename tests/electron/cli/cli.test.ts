@@ -2,7 +2,8 @@
 // behaviour in-process through runCli(argv, io), and a few smoke tests as a real subprocess
 // (tsx electron/cli/main.ts), as a user runs it.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { copyDemoMedia } from '../../support/demo-media';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ let dataDir: string;
 const keychainService = uniqueKeychainService();
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ice-cli-data-'));
+  // --demo keeps its media in the app's data folder: the run's, copied, not generated again.
+  await copyDemoMedia(inject('demoMediaDir'), join(dataDir, 'demo-library'));
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -251,7 +254,7 @@ describe('ice CLI', () => {
     expect(list.stderr).toContain('NETWORK');
   });
 
-  it('--demo starts the demo library in-process: list, info and download', async () => {
+  it('--demo starts the demo library in-process on the media in the app data folder', async () => {
     const list = await cli([
       'list',
       '--demo',

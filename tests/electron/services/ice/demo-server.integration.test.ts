@@ -37,7 +37,9 @@ afterEach(async () => {
 });
 afterAll(() => rm(workDir, { recursive: true, force: true }));
 
-async function demo(options: Parameters<typeof startDemoServer>[0] = {}): Promise<DemoServer> {
+async function demo(
+  options: Partial<Parameters<typeof startDemoServer>[0]> = {},
+): Promise<DemoServer> {
   const server = await startDemoServer({ mediaDir, catalogue: { generated: 250 }, ...options });
   servers.push(server);
   return server;
