@@ -8,6 +8,9 @@ import { parseEndpointUrl } from '../services/ice/endpoint';
 import type { EndpointConfig } from '../services/ice/endpoint';
 import { createIceClient } from '../services/ice/ice-client';
 import type { IceClient } from '../services/ice/ice-client';
+import { join } from 'node:path';
+import { ensurePrivateDir } from '../services/app/private-dir';
+import { appDataDir } from './app-data-dir';
 import type { ParsedArgs, Target } from './args';
 import { resolveCliCredentials } from './cli-credentials';
 
@@ -17,6 +20,8 @@ export interface Connection {
   target: Target;
   signatureMethod: SignatureMethod;
   credentials: AccessKeyCredentials | null;
+  /** --demo: the demo library's media, in the app's own data folder (shared with the app). */
+  demoMediaDir?: string;
 }
 
 /**
@@ -30,7 +35,12 @@ export async function connectionFor(
 ): Promise<Connection> {
   const { target, signatureMethod } = args.global;
   if (target?.kind === 'demo') {
-    return { target, signatureMethod: signatureMethod ?? 'v3', credentials: null };
+    return {
+      target,
+      signatureMethod: signatureMethod ?? 'v3',
+      credentials: null,
+      demoMediaDir: join(appDataDir(io.env), 'demo-library'),
+    };
   }
   const name = args.command.name;
   const needsKey = name === 'info' || name === 'download';
@@ -81,8 +91,11 @@ export async function withClient(
   if (connection.target.kind === 'demo') {
     // Loaded only for --demo, so the other commands do not pay for the demo library.
     const { startDemoServer } = await import('../demo-library/index');
-    // The demo server's default media cache (versioned, in the temp folder) is reused by runs.
-    const demo = await startDemoServer();
+    // The media live in the app's data folder, private to the user, and are reused by later runs
+    // (and by the app).
+    const mediaDir = connection.demoMediaDir;
+    if (mediaDir === undefined) throw new Error('--demo without a media folder');
+    const demo = await startDemoServer({ mediaDir: await ensurePrivateDir(mediaDir) });
     closeDemo = () => demo.close();
     endpoint = parseEndpointUrl(demo.url);
   } else {

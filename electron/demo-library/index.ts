@@ -18,15 +18,13 @@
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RequestVerifier } from './server-types';
 import { demoCatalogue, generatedCatalogue } from './catalogue';
 import type { Catalogue } from './catalogue';
 import { DEMO_ITEMS } from './demo-catalogue';
 import type { FaultPlan } from './faults';
 import { createRequestHandler } from './http-handler';
-import { DEMO_MEDIA_VERSION, ensureDemoMedia, ensureSharedMedia } from './media/generate';
+import { ensureDemoMedia, ensureSharedMedia } from './media/generate';
 import { createServerContext } from './server-context';
 
 export type { FaultPlan } from './faults';
@@ -34,8 +32,11 @@ export type { FaultPlan } from './faults';
 export interface DemoServerOptions {
   /** 0 (default) = any free port; the host is always 127.0.0.1. */
   port?: number;
-  /** Cache folder for generated media; default join(os.tmpdir(), 'ice-media-library-demo-v<N>'). */
-  mediaDir?: string;
+  /**
+   * Cache folder for generated media. Its contents are trusted: the caller passes a folder private
+   * to the user (the app's data folder), never a fixed name in the shared temp folder.
+   */
+  mediaDir: string;
   /** 'demo' (default): the generated library; {generated: N}: N synthetic items. */
   catalogue?: 'demo' | { generated: number };
   /** When absent, API calls are anonymous. */
@@ -63,8 +64,6 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MEDIA_DIR = join(tmpdir(), `ice-media-library-demo-v${DEMO_MEDIA_VERSION}`);
-
 async function loadCatalogue(options: DemoServerOptions, mediaDir: string): Promise<Catalogue> {
   const choice = options.catalogue ?? 'demo';
   if (choice === 'demo')
@@ -76,8 +75,8 @@ async function loadCatalogue(options: DemoServerOptions, mediaDir: string): Prom
   return generatedCatalogue(count, await ensureSharedMedia(mediaDir));
 }
 
-export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const mediaDir = options.mediaDir ?? DEFAULT_MEDIA_DIR;
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const { mediaDir } = options;
   const urlTtlSeconds = options.urlTtlSeconds ?? 3600;
   if (!(urlTtlSeconds > 0)) throw new RangeError('urlTtlSeconds must be positive');
   if (

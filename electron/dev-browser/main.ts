@@ -12,6 +12,7 @@ import type { DemoServer, DemoServerOptions } from '../demo-library/index';
 import { createMainServices } from '../services/main-services';
 import type { MainServices } from '../services/main-services';
 import type { SecretStore } from '../services/secrets/secret-store';
+import { ensurePrivateDir, perUserName } from '../services/app/private-dir';
 import { bundlePageBridge } from './page-bridge-bundle';
 import { startPreviewServer } from './preview-server';
 import type { BridgeMessageListener } from './preview-server';
@@ -26,7 +27,10 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export interface BrowserPreviewOptions {
   /** 0 or absent picks a free port. */
   port?: number;
-  /** The services' data folder; defaults to a folder under the system temp dir. */
+  /**
+   * The services' data folder; defaults to this user's folder under the system temp dir. Either
+   * way it must be private to the user (see ensurePrivateDir).
+   */
   dataDir?: string;
   /** The built renderer; defaults to out/renderer. */
   rendererDir?: string;
@@ -96,18 +100,25 @@ export async function startBrowserPreview(
         '(npm run dev:browser does it for you).',
     );
   }
-  const dataDir = options.dataDir ?? join(tmpdir(), 'ice-media-library-preview');
+  const dataDir = await ensurePrivateDir(
+    options.dataDir ?? join(tmpdir(), perUserName('ice-media-library-preview')),
+  );
   // One demo server per preview, started when the services ask for it.
   let demoServer: Promise<DemoServer> | undefined;
   const startDemoLibrary = (): Promise<DemoServer> =>
-    (demoServer ??= startDemoServer({
-      mediaDir: options.demoMediaDir ?? join(dataDir, 'demo-library'),
-      ...(options.demoItems === undefined ? {} : { catalogue: { generated: options.demoItems } }),
-      ...(options.demoCatalogue === undefined ? {} : { catalogue: options.demoCatalogue }),
-      ...(options.demoUrlTtlSeconds === undefined
-        ? {}
-        : { urlTtlSeconds: options.demoUrlTtlSeconds }),
-    }));
+    (demoServer ??= ensurePrivateDir(options.demoMediaDir ?? join(dataDir, 'demo-library')).then(
+      (mediaDir) =>
+        startDemoServer({
+          mediaDir,
+          ...(options.demoItems === undefined
+            ? {}
+            : { catalogue: { generated: options.demoItems } }),
+          ...(options.demoCatalogue === undefined ? {} : { catalogue: options.demoCatalogue }),
+          ...(options.demoUrlTtlSeconds === undefined
+            ? {}
+            : { urlTtlSeconds: options.demoUrlTtlSeconds }),
+        }),
+    ));
   const services = await createMainServices({
     dataDir,
     appVersion: appVersion(),

@@ -83,6 +83,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     injectPageBridge(await readFile(indexPath, 'utf8'), PAGE_BRIDGE_PATH);
   await readIndex(); // fail at start, not on the first request, if it is missing or malformed
   let origin = '';
+  let host = '';
   let headers: Record<string, string> = {};
 
   const send = (
@@ -98,7 +99,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
-    if (req.headers.host !== new URL(origin).host) {
+    if (req.headers.host !== host) {
       send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request', method);
       return;
     }
@@ -172,18 +173,26 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
+  // Any web page can send an upgrade here: nothing in it may throw (a throw in this listener would
+  // stop the whole preview), and the Host is compared with our fixed address, never with
+  // something derived from the request.
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== BRIDGE_SOCKET_PATH) return refuseUpgrade(socket, 404, 'Not Found');
-    if (req.headers.host !== url.host || req.headers.origin !== origin) {
-      log('[preview] refused a bridge connection from another origin');
-      return refuseUpgrade(socket, 403, 'Forbidden');
+    socket.on('error', () => socket.destroy());
+    try {
+      const [path, query = ''] = (req.url ?? '/').split('?', 2) as [string, string?];
+      if (path !== BRIDGE_SOCKET_PATH) return refuseUpgrade(socket, 404, 'Not Found');
+      if (req.headers.host !== host || req.headers.origin !== origin) {
+        log('[preview] refused a bridge connection from another origin');
+        return refuseUpgrade(socket, 403, 'Forbidden');
+      }
+      if (!tokensMatch(new URLSearchParams(query).get(TOKEN_PARAM), token)) {
+        log('[preview] refused a bridge connection without the right token');
+        return refuseUpgrade(socket, 401, 'Unauthorized');
+      }
+      sockets.handleUpgrade(req, socket, head, (ws) => serveBridge(ws));
+    } catch {
+      refuseUpgrade(socket, 400, 'Bad Request');
     }
-    if (!tokensMatch(url.searchParams.get(TOKEN_PARAM), token)) {
-      log('[preview] refused a bridge connection without the right token');
-      return refuseUpgrade(socket, 401, 'Unauthorized');
-    }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveBridge(ws));
   });
 
   const record = options.onBridgeMessage ?? (() => undefined);
@@ -219,7 +228,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
   headers = {
     'content-security-policy': contentSecurityPolicy({
       mediaSrc: [`${origin}${PREVIEW_MEDIA_ROUTE}`],

@@ -125,6 +125,21 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     return source;
   }
 
+  // Another process (the CLI's `auth set` or `auth clear`) changed the settings: an account
+  // source reopens with what is saved now, and the page hears of the account's new state.
+  const stopWatchingSettings = settings.watch(() => {
+    void (async () => {
+      if ((await library.source().catch(() => null))?.kind === 'account') {
+        await switchSource('account').catch(() => switchSource('demo'));
+      }
+      events.emit('onAccountChanged', await account.status());
+    })().catch((error: unknown) =>
+      options.logger?.error('Reloading the settings failed', {
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  });
+
   const handlers: Handlers = {
     getAppInfo: async () => ({
       version: options.appVersion,
@@ -198,6 +213,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     mediaCache,
     respondToMedia: (target, request) => respondWithMedia(mediaCache, target, request),
     close: async () => {
+      stopWatchingSettings();
       await mediaCache.close();
       await library.close();
       await (await demoServer.catch(() => null))?.close();

@@ -4,6 +4,9 @@
 // Prints one JSON line { url, port } when ready. On stdin, the line "cpu" answers with this
 // process's CPU time so far ({ cpuMs }); end of stdin closes the server and exits.
 
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startDemoServer } from '../../electron/demo-library/index';
 import { createSignatureVerifier } from '../../electron/demo-library/verify-signature';
@@ -19,7 +22,7 @@ interface ChildOptions {
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
 const server = await startDemoServer({
-  ...(options.mediaDir ? { mediaDir: options.mediaDir } : {}),
+  mediaDir: options.mediaDir ?? (await mkdtemp(join(tmpdir(), 'ice-bench-media-'))),
   ...(options.generated ? { catalogue: { generated: options.generated } } : {}),
   ...(options.verifyWith
     ? { verifier: createSignatureVerifier({ credentials: options.verifyWith }) }

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startBrowserPreview } from '../../electron/dev-browser/main';
 import type { BrowserPreview } from '../../electron/dev-browser/main';
-import { DEFAULT_MEDIA_DIR, startDemoServer } from '../../electron/demo-library/index';
+import { startDemoServer } from '../../electron/demo-library/index';
+import { demoMediaDirFromEnv } from '../support/demo-media';
 import type { DemoServer } from '../../electron/demo-library/index';
 import { createSignatureVerifier } from '../../electron/demo-library/verify-signature';
 import { KeytarStore } from '../../electron/services/secrets/keytar-store';
@@ -112,7 +113,7 @@ export const test = base.extend<AccountFixtures>({
   accountServer: async ({ page }, use) => {
     const server = await startDemoServer({
       catalogue: { generated: ACCOUNT_LIBRARY_SIZE },
-      mediaDir: DEFAULT_MEDIA_DIR,
+      mediaDir: demoMediaDirFromEnv(),
       verifier: createSignatureVerifier({ credentials: [ACCOUNT, STS_ACCOUNT] }),
     });
     try {
@@ -138,7 +139,7 @@ export const test = base.extend<AccountFixtures>({
       const frames: BridgeFrame[] = [];
       const preview = await startBrowserPreview({
         dataDir,
-        demoMediaDir: DEFAULT_MEDIA_DIR,
+        demoMediaDir: demoMediaDirFromEnv(),
         keychain: setup.keychain ?? keychain.store,
         log: (message) => logs.push(message),
         onBridgeMessage: (direction, channel, json) => frames.push({ direction, channel, json }),

@@ -9,7 +9,7 @@ import { test as base, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { startBrowserPreview } from '../../electron/dev-browser/main';
 import type { BrowserPreview, BrowserPreviewOptions } from '../../electron/dev-browser/main';
-import { DEFAULT_MEDIA_DIR } from '../../electron/demo-library/index';
+import { demoMediaDirFromEnv } from '../support/demo-media';
 import { MemoryStore } from '../../electron/services/secrets/memory-store';
 import type { PageGlobals } from './page-types';
 
@@ -88,7 +88,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const preview = await startBrowserPreview({
         dataDir,
         // The demo server's own cache: generated once, shared by every preview of the run.
-        demoMediaDir: DEFAULT_MEDIA_DIR,
+        demoMediaDir: demoMediaDirFromEnv(),
         ...(demoCatalogue === undefined ? {} : { demoCatalogue }),
         keychain: new MemoryStore(),
         log: () => undefined,

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEMO_MEDIA_ENV, prepareDemoMedia } from '../support/demo-media';
 
 const rendererIndex = fileURLToPath(new URL('../../out/renderer/index.html', import.meta.url));
 
-/** Fails fast, with the fix, when the renderer has not been built. */
-export default function globalSetup(): void {
+/**
+ * Fails fast, with the fix, when the renderer has not been built; then generates (or reuses) the
+ * demo media once for every worker of the run (workers inherit the variable naming them).
+ */
+export default async function globalSetup(): Promise<void> {
   if (!existsSync(rendererIndex)) {
     throw new Error(
       `The e2e tests need the built renderer (${rendererIndex} is missing).\n` +
@@ -18,4 +22,5 @@ export default function globalSetup(): void {
         '`apt-get install chromium` on Debian/Ubuntu, or set CHROMIUM_PATH to a Chromium or Chrome.',
     );
   }
+  process.env[DEMO_MEDIA_ENV] = await prepareDemoMedia();
 }

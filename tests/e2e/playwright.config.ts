@@ -14,8 +14,11 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   globalSetup: './global-setup.ts',
   outputDir: '../../test-results/e2e',
-  // One worker: each worker hosts its own preview and demo server, and the machine is small.
-  workers: 1,
+  // Files run in parallel, two at a time: each worker hosts its own preview and demo server over
+  // the run's shared demo media (global-setup.ts), and most of a test's time is spent waiting for
+  // the page, so a second worker overlaps that waiting even on two cores. Tests within a file keep
+  // their order. E2E_WORKERS=1 runs them one at a time.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,

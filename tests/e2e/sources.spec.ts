@@ -1,7 +1,8 @@
 // The library sources without a key: the demo library and the public library called
 // anonymously; "Your account" leads to Settings.
 
-import { DEFAULT_MEDIA_DIR, startDemoServer } from '../../electron/demo-library/index';
+import { startDemoServer } from '../../electron/demo-library/index';
+import { demoMediaDirFromEnv } from '../support/demo-media';
 import { createSignatureVerifier } from '../../electron/demo-library/verify-signature';
 import { MESSAGES } from '../../renderer/src/i18n';
 import { expect, test } from './account-fixtures';
@@ -60,7 +61,7 @@ test('the public library, when it answers anonymous calls, shows its media', asy
 }) => {
   const open = await startDemoServer({
     catalogue: { generated: 12 },
-    mediaDir: DEFAULT_MEDIA_DIR,
+    mediaDir: demoMediaDirFromEnv(),
     verifier: createSignatureVerifier({
       credentials: [],
       anonymousActions: [

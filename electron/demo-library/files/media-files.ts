@@ -3,7 +3,8 @@
 // files, which sends the headers for the whole body and then drops the connection.
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { LogEntry, ServerContext } from '../server-context';
@@ -22,11 +23,24 @@ interface FileToServe {
   open(start: number, end: number): Readable;
 }
 
+/**
+ * The file's real path when it lies inside the real media folder, else null: a symlink planted in
+ * the folder (to a private file elsewhere) is never followed out of it.
+ */
+async function realPathInside(mediaDir: string, abs: string): Promise<string | null> {
+  const [root, real] = await Promise.all([realpath(mediaDir), realpath(abs)]);
+  const rel = relative(root, real);
+  const outside = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return outside ? null : real;
+}
+
 async function locate(ctx: ServerContext, relPath: string): Promise<FileToServe | null> {
   const info = ctx.catalogue.file(relPath);
-  const abs = info ? resolveInside(ctx.mediaDir, relPath) : null;
-  if (!info || !abs) return null;
+  const inside = info ? resolveInside(ctx.mediaDir, relPath) : null;
+  if (!info || !inside) return null;
   try {
+    const abs = await realPathInside(ctx.mediaDir, inside);
+    if (abs === null) return null;
     const s = await stat(abs);
     if (!s.isFile()) return null;
     const revision = ctx.faults.fileRevision;

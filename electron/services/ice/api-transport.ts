@@ -18,6 +18,7 @@ import type { ResolvedEndpoint } from './endpoint';
 import { canonicalQueryString } from './percent-encode';
 import { sha256Hex, signV3 } from './sign-v3';
 import { signV1 } from './sign-v1';
+import { INTERNAL_ADDRESS_CODE, publicOnlyLookup } from './url-safety';
 
 export const ICE_API_VERSION = '2020-11-09';
 
@@ -117,6 +118,8 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
     responseType: 'text',
     headers: { accept: 'application/json', 'user-agent': 'ice-media-library' },
     hooks: { beforeRequest: [signRequest] },
+    // A public endpoint's name must not resolve to an internal address (unless it is internal).
+    ...(config.endpoint.internal ? {} : { dnsLookup: publicOnlyLookup }),
   });
 
   async function attempt(context: SigningContext, signal?: AbortSignal): Promise<Attempt> {
@@ -299,6 +302,16 @@ function signedParts(
 function networkFailure(error: unknown, host: string, signal?: AbortSignal): Attempt {
   if (signal?.aborted) return { ok: false, retryable: false, error: cancelled() };
   const code = error instanceof RequestError ? error.code : undefined;
+  if (code === INTERNAL_ADDRESS_CODE) {
+    return {
+      ok: false,
+      retryable: false,
+      error: new AppError(
+        'UNSAFE_URL',
+        `The library service at ${host} resolves to a loopback, private or link-local address.`,
+      ),
+    };
+  }
   if (code === 'ETIMEDOUT') {
     return {
       ok: false,

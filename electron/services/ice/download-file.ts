@@ -15,7 +15,7 @@ import type { Response } from 'got';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import { numberedName, pathInside, sanitizeFileName } from './file-names';
-import { checkMediaUrl, describeUrl } from './url-safety';
+import { INTERNAL_ADDRESS_CODE, checkMediaUrl, describeUrl, publicOnlyLookup } from './url-safety';
 
 const WRITE_BUFFER_BYTES = 8 * 1024 * 1024;
 
@@ -131,6 +131,7 @@ async function fetchOnce(
     throwHttpErrors: false,
     decompress: false,
     retry: { limit: 0 },
+    ...(allowInternal ? {} : { dnsLookup: publicOnlyLookup }),
     timeout: {
       lookup: options.connectTimeoutMs ?? 10_000,
       connect: options.connectTimeoutMs ?? 10_000,
@@ -294,6 +295,12 @@ async function readSome(stream: Readable, max: number): Promise<string> {
 
 function transferError(error: unknown, url: string): Error {
   const code = (error as { code?: string }).code;
+  if (code === INTERNAL_ADDRESS_CODE) {
+    return new AppError(
+      'UNSAFE_URL',
+      `The file server for ${describeUrl(url)} resolves to a loopback, private or link-local address.`,
+    );
+  }
   if (code === 'ETIMEDOUT') {
     return new Transient(
       new AppError('TIMEOUT', `The file server for ${describeUrl(url)} stopped answering.`),

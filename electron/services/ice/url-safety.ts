@@ -1,7 +1,11 @@
 // Decides whether a URL from a response may be fetched or shown. A response from a public
 // endpoint must not steer the app to loopback, private or link-local hosts (SSRF-style tricks),
-// and only http(s) URLs are ever followed.
+// and only http(s) URLs are ever followed. How a URL is written is checked here; where its host
+// name resolves to is checked at connect time by publicOnlyLookup (a name can point anywhere,
+// and can change between the check and the connection).
 
+import { lookup } from 'node:dns';
+import type { LookupAddress, LookupAllOptions, LookupOneOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
 const internal = new BlockList();
@@ -12,22 +16,34 @@ for (const [net, prefix] of [
   ['127.0.0.0', 8],
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
   ['192.168.0.0', 16],
+  ['198.18.0.0', 15], // benchmarking, often routed inside networks
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, and the broadcast address
 ] as const) {
   internal.addSubnet(net, prefix, 'ipv4');
 }
 for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
+  ['::', 96], // unspecified, loopback and IPv4-compatible (::a.b.c.d)
+  ['64:ff9b::', 96], // NAT64: reaches any IPv4 address, internal ones included
+  ['64:ff9b:1::', 48], // local-use NAT64
+  ['2002::', 16], // 6to4: embeds an IPv4 address
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10], // site-local (deprecated, still routed on some networks)
+  ['ff00::', 8], // multicast
 ] as const) {
   internal.addSubnet(net, prefix, 'ipv6');
 }
 
 /** Host name as URL gives it (IPv6 in brackets), or a bare address. */
 export function isInternalHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // "localhost." is localhost: a trailing dot only makes the name fully qualified.
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.+$/, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   const family = isIP(host);
   if (family === 4) return internal.check(host, 'ipv4');
@@ -89,6 +105,49 @@ function parseAndCheck(raw: string, allowInternal: boolean): UrlVerdict {
     return { ok: false, reason: 'points to a loopback, private or link-local address' };
   }
   return { ok: true, url: url.toString() };
+}
+
+/** The error code of a connection refused by publicOnlyLookup. */
+export const INTERNAL_ADDRESS_CODE = 'EINTERNALADDRESS';
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/**
+ * A dns.lookup for connections to public hosts: resolves as usual, then fails with
+ * INTERNAL_ADDRESS_CODE when any address is loopback, private, link-local or otherwise internal.
+ * Given to got (dnsLookup) for every connection to a public endpoint or file server, redirects
+ * included, so a name that resolves (or rebinds) to an internal address is never connected to.
+ */
+export function publicOnlyLookup(
+  hostname: string,
+  options: number | LookupOneOptions | LookupAllOptions | LookupCallback,
+  callback?: LookupCallback,
+): void {
+  const done = (typeof options === 'function' ? options : callback) as LookupCallback;
+  const given =
+    typeof options === 'function'
+      ? {}
+      : typeof options === 'number'
+        ? { family: options }
+        : options;
+  lookup(hostname, { ...given, all: true }, (error, addresses) => {
+    if (error) return done(error, []);
+    const bad = addresses.find((entry) => isInternalHost(entry.address));
+    if (bad !== undefined || addresses.length === 0) {
+      const refused: NodeJS.ErrnoException = new Error(
+        `${hostname} resolves to an internal address${bad ? ` (${bad.address})` : ''}`,
+      );
+      refused.code = INTERNAL_ADDRESS_CODE;
+      return done(refused, []);
+    }
+    if ('all' in given && given.all) return done(null, addresses);
+    const first = addresses[0] as LookupAddress;
+    done(null, first.address, first.family);
+  });
 }
 
 /** The URL without its query and fragment: safe to show, since signatures live in the query. */

@@ -1,15 +1,30 @@
 // Persists the non-secret settings as JSON in the app's data folder. A corrupt or invalid file is
 // moved aside (settings.corrupt-<timestamp>.json) and defaults are used, with a notice for the UI;
 // anything that looks like a secret is stripped from the file on load and refused on update.
+// The app and the CLI share the file: an update re-reads it and changes only the keys it was
+// given, under a lock file, so neither overwrites the other's change with a stale copy; watch()
+// tells the app about changes made by another process.
 
-import { readFile, rename } from 'node:fs/promises';
+import { watch } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../shared/errors';
 import { writeFileAtomic } from './atomic-write';
 import { DEFAULT_SETTINGS, SECRET_LIKE_KEY, settingsPatchSchema, settingsSchema } from './settings';
 import type { Settings, SettingsPatch } from './settings';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
+/** Far above any real settings file (a few hundred bytes); a larger one is not read. */
+export const MAX_SETTINGS_BYTES = 64 * 1024;
+/** Settings are flat; deeper nesting than this is refused rather than walked. */
+const MAX_DEPTH = 16;
+/** Held while a process reads, merges and writes the file. */
+const LOCK_SUFFIX = '.lock';
+/** A lock older than this was left by a process that died mid-write. */
+const STALE_LOCK_MS = 10_000;
+const LOCK_WAIT_MS = 5_000;
 
 export interface SettingsLoadResult {
   settings: Settings;
@@ -43,35 +58,18 @@ export class SettingsStore {
   }
 
   async load(): Promise<SettingsLoadResult> {
-    let text: string;
-    try {
-      text = await readFile(this.filePath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.settings = { ...DEFAULT_SETTINGS };
-        return { settings: this.current(), notice: null };
-      }
-      throw new AppError('INTERNAL', 'The settings file could not be read.', { cause: error });
+    const read = await this.readFile();
+    if (read.kind === 'missing') {
+      this.settings = { ...DEFAULT_SETTINGS };
+      return { settings: this.current(), notice: null };
     }
-
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return this.resetToDefaults(null, 'was not readable');
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      return this.resetToDefaults(null, 'was not readable');
-    }
-
-    const { kept, removed } = withoutSecretLikeKeys(parsed as Record<string, unknown>);
-    // Missing keys take their defaults (files from older versions); unknown keys are dropped.
-    const checked = settingsSchema.partial().safeParse(kept);
-    if (!checked.success) {
+    if (read.kind === 'unreadable') return this.resetToDefaults(null, read.problem);
+    if (read.kind === 'invalid') {
       // Never keep a secret on disk, not even in the moved-aside copy.
-      return this.resetToDefaults(removed.length > 0 ? kept : null, 'had invalid values');
+      return this.resetToDefaults(read.removed.length > 0 ? read.kept : null, 'had invalid values');
     }
-    this.settings = { ...DEFAULT_SETTINGS, ...stripUndefined(checked.data) };
+    const { removed } = read;
+    this.settings = read.settings;
     if (removed.length === 0) return { settings: this.current(), notice: null };
 
     await this.write(this.settings);
@@ -100,13 +98,116 @@ export class SettingsStore {
       throw new AppError('INVALID_INPUT', `Invalid settings. ${problems.join('; ')}`);
     }
     const change = stripUndefined(checked.data);
-    // Merged inside the queue so that concurrent updates build on each other.
-    return this.enqueue(async () => {
-      const next: Settings = { ...this.settings, ...change };
-      await writeFileAtomic(this.filePath, serialize(next));
-      this.settings = next;
-      return this.current();
+    // Merged inside the queue (this process) and the lock (other processes: the CLI, another
+    // preview) onto the file as it is now, so that concurrent updates build on each other.
+    return this.enqueue(() =>
+      this.withLock(async () => {
+        const read = await this.readFile();
+        const base = read.kind === 'ok' ? read.settings : this.settings;
+        const next: Settings = { ...base, ...change };
+        await writeFileAtomic(this.filePath, serialize(next));
+        this.settings = next;
+        return this.current();
+      }),
+    );
+  }
+
+  /**
+   * Calls `listener` when another process changed the file (the CLI's `auth set` while the app
+   * runs), after taking the new values; a file that is briefly missing or invalid is ignored.
+   * Returns a function that stops watching.
+   */
+  watch(listener: (settings: Settings) => void): () => void {
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(this.dataDir, { persistent: false });
+    } catch {
+      return () => undefined; // no folder yet, or no watching on this file system
+    }
+    let timer: NodeJS.Timeout | null = null;
+    const check = (): void => {
+      timer = null;
+      void this.enqueue(async () => {
+        const read = await this.readFile();
+        if (read.kind !== 'ok') return;
+        if (serialize(read.settings) === serialize(this.settings)) return;
+        this.settings = read.settings;
+        listener(this.current());
+      }).catch(() => undefined);
+    };
+    watcher.on('change', (_type, name) => {
+      if (name !== null && String(name) !== SETTINGS_FILE_NAME) return;
+      // Renames and writes come in bursts: look once they have settled.
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(check, 50);
     });
+    watcher.on('error', () => watcher.close());
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      watcher.close();
+    };
+  }
+
+  /** The file's settings, or why there are none; never throws for what the file holds. */
+  private async readFile(): Promise<FileRead> {
+    let text: string;
+    try {
+      const info = await stat(this.filePath);
+      if (info.size > MAX_SETTINGS_BYTES) return { kind: 'unreadable', problem: 'was too large' };
+      text = await readFile(this.filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      throw new AppError('INTERNAL', 'The settings file could not be read.', { cause: error });
+    }
+    let parsed: unknown;
+    try {
+      // Notepad saves UTF-8 with a byte order mark; JSON.parse does not accept one.
+      parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      return { kind: 'unreadable', problem: 'was not readable' };
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      return { kind: 'unreadable', problem: 'was not readable' };
+    }
+    const { kept, removed, tooDeep } = withoutSecretLikeKeys(parsed as Record<string, unknown>);
+    if (tooDeep) return { kind: 'unreadable', problem: 'was nested too deeply' };
+    // Missing keys take their defaults (files from older versions); unknown keys are dropped.
+    const checked = settingsSchema.partial().safeParse(kept);
+    if (!checked.success) return { kind: 'invalid', kept, removed };
+    return {
+      kind: 'ok',
+      settings: { ...DEFAULT_SETTINGS, ...stripUndefined(checked.data) },
+      removed,
+    };
+  }
+
+  /** Runs `task` holding settings.json.lock, which other processes respect too. */
+  private async withLock<T>(task: () => Promise<T>): Promise<T> {
+    const lockPath = `${this.filePath}${LOCK_SUFFIX}`;
+    await mkdir(this.dataDir, { recursive: true });
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+      try {
+        await (await open(lockPath, 'wx', 0o600)).close();
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const age = await stat(lockPath).then(
+          (s) => Date.now() - s.mtimeMs,
+          () => 0,
+        );
+        if (age > STALE_LOCK_MS || Date.now() > deadline) {
+          await unlink(lockPath).catch(() => undefined); // left by a process that died
+          continue;
+        }
+        await sleep(wait);
+      }
+    }
+    try {
+      return await task();
+    } finally {
+      await unlink(lockPath).catch(() => undefined);
+    }
   }
 
   private async resetToDefaults(
@@ -146,22 +247,42 @@ function serialize(settings: Settings): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
+type FileRead =
+  | { kind: 'ok'; settings: Settings; removed: string[] }
+  | { kind: 'missing' }
+  | { kind: 'unreadable'; problem: string }
+  | { kind: 'invalid'; kept: Record<string, unknown>; removed: string[] };
+
 function withoutSecretLikeKeys(record: Record<string, unknown>): {
   kept: Record<string, unknown>;
   removed: string[];
+  tooDeep: boolean;
 } {
   const kept: Record<string, unknown> = {};
   const removed: string[] = [];
   for (const [key, value] of Object.entries(record)) {
-    if (SECRET_LIKE_KEY.test(key) || holdsSecretLikeKey(value)) removed.push(key);
+    const holds = SECRET_LIKE_KEY.test(key) || holdsSecretLikeKey(value);
+    if (holds === null) return { kept, removed, tooDeep: true };
+    if (holds) removed.push(key);
     else kept[key] = value;
   }
-  return { kept, removed };
+  return { kept, removed, tooDeep: false };
 }
 
-function holdsSecretLikeKey(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([k, v]) => SECRET_LIKE_KEY.test(k) || holdsSecretLikeKey(v));
+/** Whether a secret-like key is nested in value; null when it nests deeper than MAX_DEPTH. */
+function holdsSecretLikeKey(value: unknown): boolean | null {
+  // Iterative, with a depth limit: a deeply nested (valid) file must not overflow the stack.
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+  while (stack.length > 0) {
+    const next = stack.pop() as { value: unknown; depth: number };
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth > MAX_DEPTH) return null;
+    for (const [k, v] of Object.entries(next.value)) {
+      if (SECRET_LIKE_KEY.test(k)) return true;
+      stack.push({ value: v, depth: next.depth + 1 });
+    }
+  }
+  return false;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

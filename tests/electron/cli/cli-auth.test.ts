@@ -1,5 +1,6 @@
-// `auth set / show / clear` and the saved AccessKey used by `list`, run as real subprocesses
-// against the real keychain (gnome-keyring over D-Bus) and a local server that verifies
+// `auth set / show / clear` and the saved AccessKey used by `list`, run in-process through
+// runCli(argv, io) (a real subprocess where only a process will do: another D-Bus address, a
+// terminal) against the real keychain (gnome-keyring over D-Bus) and a local server that verifies
 // signatures. The keychain tests need a reachable, unlocked Secret Service and skip, saying why,
 // without one; run them with
 //   dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets \
@@ -10,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { startDemoServer } from '../../../electron/demo-library/index';
 import type { DemoServer } from '../../../electron/demo-library/index';
 import { createSignatureVerifier } from '../../../electron/demo-library/verify-signature';
@@ -25,6 +26,7 @@ import {
   TSX,
   baseEnv,
   cli,
+  cliProcess,
   filesContaining,
   uniqueKeychainService,
 } from './run-cli';
@@ -59,6 +61,7 @@ let runs: Run[] = [];
 
 beforeAll(async () => {
   server = await startDemoServer({
+    mediaDir: inject('demoMediaDir'),
     catalogue: { generated: 30 },
     // No anonymous actions: a list that succeeds was signed with a known key.
     verifier: createSignatureVerifier({
@@ -84,8 +87,12 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function ice(args: string[], options: CliOptions = {}): Promise<Run> {
-  const run = await cli(args, {
+async function ice(
+  args: string[],
+  options: CliOptions = {},
+  runner: typeof cli = cli,
+): Promise<Run> {
+  const run = await runner(args, {
     ...options,
     env: {
       ICE_MEDIA_LIBRARY_DATA_DIR: dataDir,
@@ -319,7 +326,7 @@ describe('ice auth without a Secret Service', () => {
   };
 
   it('auth set fails fast with the keychain message and writes the secret nowhere', async () => {
-    const set = await ice(setArgs(), { input: `${SECRET}\n`, env: noKeychain });
+    const set = await ice(setArgs(), { input: `${SECRET}\n`, env: noKeychain }, cliProcess);
     expect(set.code).toBe(1);
     expect(set.stderr).toContain('KEYCHAIN_UNAVAILABLE');
     expect(set.stderr).toMatch(/no keychain service \(Secret Service\)/);
@@ -327,12 +334,16 @@ describe('ice auth without a Secret Service', () => {
     // Process start-up (tsx) included; a hang would hit the run's time limit instead.
     expect(set.elapsedMs).toBeLessThan(10_000);
 
-    const show = await ice(['auth', 'show'], { env: noKeychain });
+    const show = await ice(['auth', 'show'], { env: noKeychain }, cliProcess);
     expect(show.code).toBe(1);
     expect(show.stderr).toContain('KEYCHAIN_UNAVAILABLE');
 
     // info needs a key and says how to give one; the settings file was never written.
-    const info = await ice(['info', 'media-1', '--endpoint', server.url], { env: noKeychain });
+    const info = await ice(
+      ['info', 'media-1', '--endpoint', server.url],
+      { env: noKeychain },
+      cliProcess,
+    );
     expect(info.code).toBe(1);
     expect(info.stderr).toContain('AUTH_REQUIRED');
   }, 60_000);

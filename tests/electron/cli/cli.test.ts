@@ -1,7 +1,9 @@
-// The CLI as a user runs it: a real subprocess (tsx electron/cli/main.ts) against a local
-// ICE-compatible server that verifies signatures and serves files.
+// The CLI against a local ICE-compatible server that verifies signatures and serves files: its
+// behaviour in-process through runCli(argv, io), and a few smoke tests as a real subprocess
+// (tsx electron/cli/main.ts), as a user runs it.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { copyDemoMedia } from '../../support/demo-media';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import {
   startTestServer,
 } from '../services/ice/helpers/test-server';
 import type { TestServer } from '../services/ice/helpers/test-server';
-import { cli as runCli, filesContaining, uniqueKeychainService } from './run-cli';
+import { cliProcess, cli as runCli, filesContaining, uniqueKeychainService } from './run-cli';
 import type { Run } from './run-cli';
 
 const KEY = { accessKeyId: 'LTAI-cli', accessKeySecret: 'cli-secret-do-not-print' };
@@ -24,18 +26,24 @@ let dataDir: string;
 const keychainService = uniqueKeychainService();
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ice-cli-data-'));
+  // --demo keeps its media in the app's data folder: the run's, copied, not generated again.
+  await copyDemoMedia(inject('demoMediaDir'), join(dataDir, 'demo-library'));
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 function cli(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
-  return runCli(args, {
+  return runCli(args, options(env, input));
+}
+
+function options(env: Record<string, string>, input?: string) {
+  return {
     env: {
       ICE_MEDIA_LIBRARY_DATA_DIR: dataDir,
       ICE_MEDIA_LIBRARY_KEYCHAIN_SERVICE: keychainService,
       ...env,
     },
     ...(input === undefined ? {} : { input }),
-  });
+  };
 }
 
 const withKey = {
@@ -246,7 +254,7 @@ describe('ice CLI', () => {
     expect(list.stderr).toContain('NETWORK');
   });
 
-  it('--demo starts the demo library in-process: list, info and download', async () => {
+  it('--demo starts the demo library in-process on the media in the app data folder', async () => {
     const list = await cli([
       'list',
       '--demo',
@@ -338,5 +346,33 @@ describe('ice CLI', () => {
     expect(run.stdout + run.stderr).not.toContain(SECRET_IN_ARGV);
     expect(run.stdout + run.stderr).not.toContain('stdin-secret-unused');
     expect(await filesContaining(dataDir, SECRET_IN_ARGV)).toEqual([]);
+  });
+});
+
+describe('ice CLI as a real process (smoke tests)', () => {
+  it('prints results on stdout and exits 0', async () => {
+    const run = await cliProcess(
+      ['list', '--endpoint', endpoint, '--json', '--page-size', '2'],
+      options(withKey),
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toHaveLength(2);
+  });
+
+  it('exits 1 on a failure and 2 on a usage error, explaining on stderr only', async () => {
+    const failed = await cliProcess(['list', '--endpoint', 'http://127.0.0.1:1'], options({}));
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    expect(failed.stderr).toContain('NETWORK');
+    const usage = await cliProcess(['frobnicate'], options({}));
+    expect(usage.code).toBe(2);
+    expect(usage.stdout).toBe('');
+    expect(usage.stderr).toContain('Usage: npm run --silent cli');
   });
 });

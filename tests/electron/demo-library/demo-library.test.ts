@@ -1,10 +1,9 @@
-// Generates the real demo library into a fresh temp folder (several seconds of CPU) and checks
-// that every file is what the API says it is.
+// The real demo library, generated once for the run (tests/vitest.global-setup.ts): checks that
+// every file is what the API says it is, and that a second start reuses the files.
 
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, inject, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../../electron/demo-library/index';
 import type { DemoServer } from '../../../electron/demo-library/index';
 import { DOCUMENTED_TAGS } from '../../../shared/tags';
@@ -24,10 +23,8 @@ let server: DemoServer;
 let items: Item[];
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'demo-library-'));
-  const started = performance.now();
+  dir = inject('demoMediaDir'); // the run's shared media (tests/vitest.global-setup.ts)
   server = await startDemoServer({ mediaDir: dir });
-  console.log(`demo library generated in ${Math.round(performance.now() - started)} ms`);
   const { body } = await callApi(server.url, {
     Action: 'ListPublicMediaBasicInfos',
     PageSize: '100',
@@ -42,7 +39,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const tagsOf = (item: Item) => (item.basic.MediaTags as string).split(',');

@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, inject, expect, it } from 'vitest';
 import { startDemoServer } from '../../../electron/demo-library/index';
 import type { DemoServer } from '../../../electron/demo-library/index';
 import type { IncomingApiRequest } from '../../../electron/demo-library/server-types';
@@ -15,7 +12,7 @@ let server: DemoServer;
 const seen: IncomingApiRequest[] = [];
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'demo-faults-'));
+  dir = inject('demoMediaDir'); // the run's shared media (tests/vitest.global-setup.ts)
   server = await startDemoServer({
     mediaDir: dir,
     catalogue: { generated: 40 },
@@ -30,7 +27,6 @@ afterEach(() => server.setFaults({}));
 
 afterAll(async () => {
   await server?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const api = (params: Record<string, string> = TAGS) =>

@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, inject, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../../electron/demo-library/index';
 import type { DemoServer } from '../../../electron/demo-library/index';
 import { DOCUMENTED_TAGS } from '../../../shared/tags';
@@ -15,7 +12,7 @@ let dir: string;
 let server: DemoServer;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'demo-generated-'));
+  dir = inject('demoMediaDir'); // the run's shared media (tests/vitest.global-setup.ts)
   const started = performance.now();
   server = await startDemoServer({ mediaDir: dir, catalogue: { generated: N } });
   // A figure for the report, not an assertion: timing belongs to benchmarks.
@@ -26,7 +23,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('{generated: 10000}', () => {

@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, inject, describe, expect, it } from 'vitest';
 import { DOCUMENTED_TAGS } from '../../../shared/tags';
 import { startDemoServer } from '../../../electron/demo-library/index';
 import type { DemoServer } from '../../../electron/demo-library/index';
@@ -48,13 +45,12 @@ let dir: string;
 let server: DemoServer;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'demo-list-'));
+  dir = inject('demoMediaDir'); // the run's shared media (tests/vitest.global-setup.ts)
   server = await startDemoServer({ mediaDir: dir, catalogue: { generated: ITEMS } });
 });
 
 afterAll(async () => {
   await server?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const list = (params: Record<string, string>, init?: RequestInit) =>

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -236,6 +236,29 @@ describe('path safety', () => {
     expect(res.status).toBe(403);
     expect(res.bytes.toString()).not.toContain('secret');
     expect(await readFile(join(dir, 'shared', 'planted.txt'), 'utf8')).toBe('secret');
+  });
+
+  it('never follows a symlink planted in the media folder to a file outside it', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'demo-private-'));
+    await writeFile(join(outside, 'private.txt'), 'private-of-the-developer');
+    const { file } = await fileUrls(server, 'bgm');
+    const onDisk = join(
+      dir,
+      ...decodeURIComponent(new URL(file.FileUrl as string).pathname)
+        .slice('/media/'.length)
+        .split('/'),
+    );
+    await rename(onDisk, `${onDisk}.aside`);
+    try {
+      await symlink(join(outside, 'private.txt'), onDisk);
+      const res = await download(file.FileUrl as string);
+      expect(res.bytes.toString()).not.toContain('private-of-the-developer');
+      expect(res.status).toBe(404);
+    } finally {
+      await rm(onDisk, { force: true });
+      await rename(`${onDisk}.aside`, onDisk);
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses methods other than GET and HEAD', async () => {

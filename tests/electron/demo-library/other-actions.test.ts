@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, inject, describe, expect, it } from 'vitest';
 import type {
   IncomingApiRequest,
   VerificationOutcome,
@@ -17,13 +14,12 @@ let dir: string;
 let server: DemoServer;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'demo-actions-'));
+  dir = inject('demoMediaDir'); // the run's shared media (tests/vitest.global-setup.ts)
   server = await startDemoServer({ mediaDir: dir, catalogue: { generated: 60 } });
 });
 
 afterAll(async () => {
   await server?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function firstItem(businessType: string): Promise<Json> {

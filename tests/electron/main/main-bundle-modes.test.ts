@@ -4,21 +4,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { copyDemoMedia } from '../../support/demo-media';
 import { requestChannels } from '../../../shared/ipc-contract';
 import { FakeElectron, FakeEvent } from './fake-electron';
 import type { FakeElectronOptions } from './fake-electron';
 import { loadMainBundle } from './built-shell';
 
 const DEV_URL = 'http://localhost:5173/';
-// The first start generates the demo library's media into userData (seconds); later starts in
-// this file reuse them.
-const BOOT_TIMEOUT_MS = 90_000;
+// An upper bound on a loaded machine; the demo media are the run's (copied below), not generated.
+const BOOT_TIMEOUT_MS = 60_000;
 const cleanups: Array<() => Promise<void>> = [];
 let userData: string;
 
 beforeAll(async () => {
   userData = await mkdtemp(join(tmpdir(), 'ice-shell-modes-'));
+  await copyDemoMedia(inject('demoMediaDir'), join(userData, 'demo-library'));
 });
 
 afterAll(async () => {

@@ -7,7 +7,8 @@ import { isBuiltin } from 'node:module';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { copyDemoMedia } from '../../support/demo-media';
 import { REQUEST_CHANNEL_NAMES, requestChannels } from '../../../shared/ipc-contract';
 import type { MediaPage } from '../../../shared/domain';
 import { contentSecurityPolicy } from '../../../electron/services/app/content-security-policy';
@@ -63,6 +64,8 @@ describe('the built main process', () => {
     requireBuilt(MAIN_BUNDLE);
     requireBuilt(join(RENDERER_DIR, 'index.html'));
     userData = await mkdtemp(join(tmpdir(), 'ice-shell-'));
+    // The run's demo media, where the app keeps them: the app does not generate them again.
+    await copyDemoMedia(inject('demoMediaDir'), join(userData, 'demo-library'));
     fake = new FakeElectron({ userDataDir: userData });
     await loadMainBundle(fake);
     beforeReady = {
@@ -71,8 +74,7 @@ describe('the built main process', () => {
       handlers: fake.ipcHandlers.size,
     };
     fake.becomeReady();
-    // The first start generates the demo library's media into userData: allow for a slow machine.
-    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 90_000 });
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 60_000 });
     window = fake.windows[0]!;
   }, 120_000);
 

@@ -5,7 +5,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMainServices } from '../../../electron/services/main-services';
 import type { MainServices } from '../../../electron/services/main-services';
 import { startDemoServer } from '../../../electron/demo-library/index';
@@ -37,7 +37,7 @@ function files(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ice-main-services-'));
-  const mediaDir = join(tmpdir(), 'ice-media-library-test-media');
+  const mediaDir = inject('demoMediaDir');
   accountServer = await startDemoServer({
     mediaDir,
     catalogue: { generated: 240 },

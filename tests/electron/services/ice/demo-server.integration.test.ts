@@ -1,7 +1,7 @@
 // The client, downloader and verifier against the real demo server (the other side the app
 // talks to), including every fault the server can inject.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ const clients: IceClient[] = [];
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'ice-demo-it-'));
-  mediaDir = join(workDir, 'media');
+  mediaDir = inject('demoMediaDir'); // the run's shared media (tests/vitest.global-setup.ts)
 });
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
@@ -37,7 +37,9 @@ afterEach(async () => {
 });
 afterAll(() => rm(workDir, { recursive: true, force: true }));
 
-async function demo(options: Parameters<typeof startDemoServer>[0] = {}): Promise<DemoServer> {
+async function demo(
+  options: Partial<Parameters<typeof startDemoServer>[0]> = {},
+): Promise<DemoServer> {
   const server = await startDemoServer({ mediaDir, catalogue: { generated: 250 }, ...options });
   servers.push(server);
   return server;

@@ -4,6 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
+import { copyDemoMedia } from '../../../support/demo-media';
 import { startDemoServer } from '../../../../electron/demo-library/index';
 import type { DemoServer, DemoServerOptions } from '../../../../electron/demo-library/index';
 import { createIceClient } from '../../../../electron/services/ice/ice-client';
@@ -28,8 +30,12 @@ export interface CacheWorld {
   close(): Promise<void>;
 }
 
-export async function startCacheWorld(options: DemoServerOptions = {}): Promise<CacheWorld> {
+export async function startCacheWorld(
+  options: Partial<DemoServerOptions> = {},
+): Promise<CacheWorld> {
+  // A private copy of the run's generated media: tests replace files in it.
   const mediaDir = await mkdtemp(join(tmpdir(), 'ice-cache-media-'));
+  await copyDemoMedia(inject('demoMediaDir'), mediaDir);
   const server = await startDemoServer({ mediaDir, catalogue: { generated: 48 }, ...options });
   const client = createIceClient({ endpoint: parseEndpointUrl(server.url) });
   const lookUps: string[] = [];

@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../electron/services/settings/settings';
 import { SettingsStore } from '../../../../electron/services/settings/settings-store';
 import { rejectionOf as appError } from '../../../support/app-error';
@@ -168,5 +168,100 @@ describe('SettingsStore', () => {
     await store.load();
     await store.update({ endpoint: 'http://127.0.0.1:5000' });
     expect((await store.update({ endpoint: null })).endpoint).toBeNull();
+  });
+});
+
+describe('SettingsStore shared by the app and the CLI (two stores on one file)', () => {
+  it("a change by one never undoes the other's: the key stays with its endpoint", async () => {
+    const app = new SettingsStore({ dataDir });
+    const cli = new SettingsStore({ dataDir });
+    await app.load();
+    await cli.load();
+    await cli.update({ endpoint: 'https://ice.example.com', region: 'cn-beijing' });
+    await app.update({ theme: 'light' }); // the app's copy predates the CLI's change
+    expect(await readJson()).toMatchObject({
+      endpoint: 'https://ice.example.com',
+      region: 'cn-beijing',
+      theme: 'light',
+    });
+    expect(app.current()).toMatchObject({ endpoint: 'https://ice.example.com', theme: 'light' });
+  });
+
+  it('interleaved updates from both lose nothing', async () => {
+    const a = new SettingsStore({ dataDir });
+    const b = new SettingsStore({ dataDir });
+    await Promise.all([a.load(), b.load()]);
+    await Promise.all([
+      a.update({ theme: 'light' }),
+      b.update({ region: 'cn-hangzhou' }),
+      a.update({ language: 'zh-CN' }),
+      b.update({ signatureMethod: 'v1' }),
+      a.update({ librarySource: 'anonymous' }),
+      b.update({ endpoint: 'https://ice.example.com' }),
+    ]);
+    expect(await readJson()).toMatchObject({
+      theme: 'light',
+      region: 'cn-hangzhou',
+      language: 'zh-CN',
+      signatureMethod: 'v1',
+      librarySource: 'anonymous',
+      endpoint: 'https://ice.example.com',
+    });
+    expect(await readdir(dataDir)).toEqual(['settings.json']); // the lock is gone too
+  });
+
+  it("the app hears of the CLI's change while it runs, without a restart", async () => {
+    const app = new SettingsStore({ dataDir });
+    await app.load();
+    const heard: unknown[] = [];
+    const stop = app.watch((settings) => heard.push(settings.endpoint));
+    try {
+      await new SettingsStore({ dataDir }).update({ endpoint: 'https://ice.example.com' });
+      await vi.waitFor(() => expect(heard).toEqual(['https://ice.example.com']), {
+        timeout: 10_000,
+      });
+      expect(app.current().endpoint).toBe('https://ice.example.com');
+    } finally {
+      stop();
+    }
+  });
+
+  it('a lock left by a process that died does not block saving for ever', async () => {
+    await writeFile(join(dataDir, 'settings.json.lock'), '');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(join(dataDir, 'settings.json.lock'), old, old);
+    const store = new SettingsStore({ dataDir });
+    await store.load();
+    await store.update({ theme: 'dark' });
+    expect(await readJson()).toMatchObject({ theme: 'dark' });
+  });
+});
+
+describe('SettingsStore with unusual files', () => {
+  it('reads a file saved with a UTF-8 byte order mark (Notepad)', async () => {
+    await writeFile(settingsFile(), `\uFEFF${JSON.stringify({ theme: 'light' })}`);
+    const store = new SettingsStore({ dataDir, now: fixedNow });
+    expect(await store.load()).toMatchObject({ settings: { theme: 'light' }, notice: null });
+  });
+
+  it('sets aside a deeply nested (valid) file instead of overflowing the stack', async () => {
+    const depth = 30_000; // under the size limit, far over any stack
+    await writeFile(
+      settingsFile(),
+      `{"theme":"dark","x":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+    );
+    const store = new SettingsStore({ dataDir, now: fixedNow });
+    const loaded = await store.load();
+    expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
+    expect(loaded.notice).toMatch(/nested too deeply/);
+  });
+
+  it('does not read a huge file whole', async () => {
+    await writeFile(settingsFile(), `{"theme":"dark","pad":"${'x'.repeat(200 * 1024)}"}`);
+    const store = new SettingsStore({ dataDir, now: fixedNow });
+    const loaded = await store.load();
+    expect(loaded.settings).toEqual(DEFAULT_SETTINGS);
+    expect(loaded.notice).toMatch(/too large/);
+    expect(await readdir(dataDir)).toEqual([ASIDE]);
   });
 });
