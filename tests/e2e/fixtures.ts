@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { startBrowserPreview } from '../../electron/dev-browser/main';
-import type { BrowserPreview } from '../../electron/dev-browser/main';
+import type { BrowserPreview, BrowserPreviewOptions } from '../../electron/dev-browser/main';
 import { DEFAULT_MEDIA_DIR } from '../../electron/services/demo-server/index';
 import { MemoryStore } from '../../electron/services/secrets/memory-store';
 import type { PageGlobals } from './page-types';
@@ -77,25 +77,32 @@ interface TestFixtures {
   app: AppPage;
 }
 
+/** A preview with a fresh data folder and an in-memory keychain, closed when the worker ends. */
+async function withPreview(
+  options: Partial<BrowserPreviewOptions>,
+  use: (preview: BrowserPreview) => Promise<void>,
+): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ice-e2e-'));
+  const preview = await startBrowserPreview({
+    dataDir,
+    // The demo server's own cache: generated once, shared by every preview of the run.
+    demoMediaDir: DEFAULT_MEDIA_DIR,
+    keychain: new MemoryStore(),
+    log: () => undefined,
+    ...options,
+  });
+  try {
+    await use(preview);
+  } finally {
+    await preview.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   preview: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-    async ({}, use) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'ice-e2e-'));
-      const preview = await startBrowserPreview({
-        dataDir,
-        // The demo server's own cache: generated once, shared by every preview of the run.
-        demoMediaDir: DEFAULT_MEDIA_DIR,
-        keychain: new MemoryStore(),
-        log: () => undefined,
-      });
-      try {
-        await use(preview);
-      } finally {
-        await preview.close();
-        await rm(dataDir, { recursive: true, force: true });
-      }
-    },
+    async ({}, use) => withPreview({}, use),
     { scope: 'worker', timeout: 180_000 },
   ],
 
@@ -128,5 +135,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(new AppPage(page));
   },
 });
+
+/** The same fixtures over a preview started with other options (a spec file of its own). */
+export function testWithPreview(options: Partial<BrowserPreviewOptions>) {
+  return test.extend<object, WorkerFixtures>({
+    preview: [
+      // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+      async ({}, use) => withPreview(options, use),
+      { scope: 'worker', timeout: 180_000 },
+    ],
+  });
+}
 
 export { expect };

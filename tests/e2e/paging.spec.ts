@@ -1,47 +1,13 @@
-// Paging needs more media than the demo library's ~27 stickers. The preview's composition root
-// has no option for the demo server's generated catalogue, so these tests point the preview's
-// listMedia handler at a second demo server with 1,000 generated items, through the same ICE
-// client and library service the app uses; everything from the router to the page is unchanged.
+// Paging needs more media than the demo library's ~27 stickers: these tests run on a preview
+// whose demo server serves a generated catalogue of 1,000 items (the preview's --demo-items).
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MediaPage } from '../../shared/domain';
-import { startDemoServer } from '../../electron/services/demo-server/index';
-import type { DemoServer } from '../../electron/services/demo-server/index';
-import { createIceClient } from '../../electron/services/ice/ice-client';
-import type { Handlers } from '../../electron/services/ipc/ipc-router';
-import { LibraryService } from '../../electron/services/library/library-service';
 import { MESSAGES } from '../../renderer/src/i18n';
 import { PAGE_SIZE } from '../../renderer/src/store/library-slice';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, testWithPreview } from './fixtures';
 import { serverPage } from './server-data';
 
-let big: DemoServer;
-let mediaDir: string;
-let originalListMedia: Handlers['listMedia'];
-
-test.beforeAll(async ({ preview }) => {
-  mediaDir = await mkdtemp(join(tmpdir(), 'ice-e2e-big-'));
-  big = await startDemoServer({ catalogue: { generated: 1_000 }, mediaDir });
-  const url = new URL(big.url);
-  const library = new LibraryService(
-    Promise.resolve({
-      source: { kind: 'demo', endpoint: url.host },
-      api: createIceClient({
-        endpoint: { scheme: 'http', host: url.hostname, port: Number(url.port) },
-      }),
-    }),
-  );
-  originalListMedia = preview.services.handlers.listMedia;
-  preview.services.handlers.listMedia = (query) => library.listMedia(query);
-});
-
-test.afterAll(async ({ preview }) => {
-  preview.services.handlers.listMedia = originalListMedia;
-  await big.close();
-  await rm(mediaDir, { recursive: true, force: true });
-});
+const test = testWithPreview({ demoItems: 1_000 });
 
 async function countsOf(page: MediaPage) {
   const total = page.totalCount ?? 0;
