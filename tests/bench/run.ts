@@ -1,9 +1,12 @@
 // npm run bench: prints the figures behind the client's speed and memory claims.
 //   (a) full listing, 5,000 items at 100 per page, 20 ms latency: ours vs @alicloud/openapi-client
 //   (b) 300 MB download: ours vs curl, with peak RSS growth
+//   (c) media cache: first screen of 48 thumbnails cold and warm vs direct signed URLs, upstream
+//       requests on a revisit, lookup cost per thumbnail
 
 import { runListingBench } from './listing-bench';
 import { curlAvailable, runDownloadBench } from './download-bench';
+import { runCacheBench } from './cache-bench';
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -54,6 +57,27 @@ async function main(): Promise<void> {
   const growth = download.peakRssGrowthBytes;
   console.log(
     `    peak RSS growth while downloading: ${mb(growth)} (goal < 64 MB: ${verdict(growth < 64 * 1024 * 1024)})`,
+  );
+
+  console.log(
+    '\n(c) Media cache: first screen of 48 sticker thumbnails, 6 at a time, 20 ms per upstream request',
+  );
+  const cache = await runCacheBench();
+  console.log(`    baseline "direct" (signed URLs, no cache): ${ms(cache.directMs)}`);
+  console.log(
+    `    cold (empty cache, fetch + store + serve): ${ms(cache.coldMs)} ` +
+      `(${(cache.coldMs / cache.directMs).toFixed(2)}x direct; ${cache.coldUpstream} upstream requests)`,
+  );
+  console.log(
+    `    warm (a revisit): ${ms(cache.warmMs)} (${(cache.warmMs / cache.directMs).toFixed(3)}x direct)`,
+  );
+  console.log(
+    `    upstream requests on the revisit: ${cache.warmUpstream} (goal 0: ${verdict(cache.warmUpstream === 0)})`,
+  );
+  console.log(
+    `    per thumbnail: served hit ${cache.servedHitMicros.toFixed(0)} µs (lookup, stat, read); ` +
+      `lookup alone ${cache.lookupMicros.toFixed(1)} µs; synchronous path lookup ` +
+      `${cache.syncLookupMicros.toFixed(2)} µs`,
   );
 }
 

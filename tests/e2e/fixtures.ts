@@ -79,27 +79,34 @@ interface TestFixtures {
   app: AppPage;
 }
 
+/** A preview with a fresh data folder and an in-memory keychain, closed when the worker ends. */
+async function withPreview(
+  options: Partial<BrowserPreviewOptions>,
+  use: (preview: BrowserPreview) => Promise<void>,
+): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ice-e2e-'));
+  const preview = await startBrowserPreview({
+    dataDir,
+    // The demo server's own cache: generated once, shared by every preview of the run.
+    demoMediaDir: demoMediaDirFromEnv(),
+    keychain: new MemoryStore(),
+    log: () => undefined,
+    ...options,
+  });
+  try {
+    await use(preview);
+  } finally {
+    await preview.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   demoCatalogue: [undefined, { scope: 'worker', option: true }],
 
   preview: [
-    async ({ demoCatalogue }, use) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'ice-e2e-'));
-      const preview = await startBrowserPreview({
-        dataDir,
-        // The demo server's own cache: generated once, shared by every preview of the run.
-        demoMediaDir: demoMediaDirFromEnv(),
-        ...(demoCatalogue === undefined ? {} : { demoCatalogue }),
-        keychain: new MemoryStore(),
-        log: () => undefined,
-      });
-      try {
-        await use(preview);
-      } finally {
-        await preview.close();
-        await rm(dataDir, { recursive: true, force: true });
-      }
-    },
+    async ({ demoCatalogue }, use) =>
+      withPreview(demoCatalogue === undefined ? {} : { demoCatalogue }, use),
     { scope: 'worker', timeout: 180_000 },
   ],
 
@@ -132,5 +139,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(new AppPage(page));
   },
 });
+
+/** The same fixtures over a preview started with other options (a spec file of its own). */
+export function testWithPreview(options: Partial<BrowserPreviewOptions>) {
+  return test.extend<object, WorkerFixtures>({
+    preview: [
+      // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+      async ({}, use) => withPreview(options, use),
+      { scope: 'worker', timeout: 180_000 },
+    ],
+  });
+}
 
 export { expect };

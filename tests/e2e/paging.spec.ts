@@ -1,13 +1,13 @@
-// Paging needs more media than the demo library's ~27 stickers: this file's preview serves a
-// demo library of 1,000 generated items, through the same services, router and page as the app.
+// Paging needs more media than the demo library's ~27 stickers: these tests run on a preview
+// whose demo server serves a generated catalogue of 1,000 items (the preview's --demo-items).
 
 import type { MediaPage } from '../../shared/domain';
 import { MESSAGES } from '../../renderer/src/i18n';
 import { PAGE_SIZE } from '../../renderer/src/store/library-slice';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, testWithPreview } from './fixtures';
 import { serverPage } from './server-data';
 
-test.use({ demoCatalogue: { generated: 1_000 } });
+const test = testWithPreview({ demoItems: 1_000 });
 
 async function countsOf(page: MediaPage) {
   const total = page.totalCount ?? 0;

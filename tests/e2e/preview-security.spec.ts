@@ -5,6 +5,7 @@
 import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
 import { expect, test } from './fixtures';
+import { serverPage } from './server-data';
 
 interface RawResponse {
   status: number;
@@ -60,8 +61,45 @@ test('pages carry the CSP, with connect-src only for the preview socket', async 
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${port}`);
+    // Images and media only from the cache's route: no https:, no other loopback server.
+    const route = `${preview.origin}/__preview/media/`;
+    expect(csp).toContain(`img-src 'self' ${route};`);
+    expect(csp).toContain(`media-src ${route};`);
+    expect(csp).not.toMatch(/https:|127\.0\.0\.1:\*/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   }
+});
+
+test('cached media need the token; hostile addresses get nothing', async ({ preview }) => {
+  const page = await serverPage(preview, 'sticker');
+  const id = page.items[0]!.mediaId;
+  const token = tokenOf(preview.url);
+  for (const path of [
+    `/__preview/media/cover/${id}`,
+    `/__preview/media//cover/${id}`,
+    `/__preview/media/wrong${token}/cover/${id}`,
+    `/__preview/media/${token.slice(1)}/cover/${id}`,
+  ]) {
+    expect((await rawGet(preview.origin, path)).status, path).toBe(401);
+  }
+  const ok = await rawGet(preview.origin, `/__preview/media/${token}/cover/${id}`);
+  expect(ok.status).toBe(200);
+  expect(String(ok.headers['content-type'])).toMatch(/^image\//);
+  for (const path of [
+    `/__preview/media/${token}/file/${id}/..%2F..%2Fsettings.json`,
+    `/__preview/media/${token}/file/${id}/..%5Csettings.json`,
+    `/__preview/media/${token}/file/${id}/%00.png`,
+    `/__preview/media/${token}/cover/${id}/extra`,
+    `/__preview/media/${token}/other/${id}`,
+  ]) {
+    expect((await rawGet(preview.origin, path)).status, path).toBe(400);
+  }
+  const rebinding = await rawGet(
+    preview.origin,
+    `/__preview/media/${token}/cover/${id}`,
+    `attacker.example:${new URL(preview.origin).port}`,
+  );
+  expect(rebinding.status).toBe(421);
 });
 
 test('paths outside the renderer and foreign Host headers are refused', async ({ preview }) => {

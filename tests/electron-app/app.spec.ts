@@ -49,6 +49,21 @@ test.describe('the Electron app', () => {
     }
   });
 
+  test('thumbnails come from the media: scheme and show', async () => {
+    const image = page.locator('[role="gridcell"] img').first();
+    await expect(image).toHaveAttribute('src', /^media:\/\/cover\//, { timeout: 90_000 });
+    await expect
+      .poll(
+        () =>
+          image.evaluate((element) => {
+            const img = element as unknown as { complete: boolean; naturalWidth: number };
+            return img.complete && img.naturalWidth > 0;
+          }),
+        { timeout: 90_000 },
+      )
+      .toBe(true);
+  });
+
   test('the window runs with the secure web preferences', async () => {
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const windows = BrowserWindow.getAllWindows();

@@ -3,7 +3,7 @@
 // `x-oss-date=<yyyymmddThhmmssZ>` and `x-oss-expires=<seconds>`. Plain CDN URLs carry neither.
 
 /** Seconds of margin: a URL this close to its end is treated as already expired. */
-export const EXPIRY_MARGIN_SECONDS = 30;
+export const EXPIRY_MARGIN_SECONDS = 5;
 
 /** The expiry in ms since the epoch, or null when the URL does not say. */
 export function urlExpiresAt(raw: string): number | null {

@@ -43,6 +43,9 @@ export function createMediaCacheSlice(api: BridgeApi): SliceCreator<MediaCacheSl
         if (result.ok) apply(result.value);
       },
       async setMediaCacheLimit(bytes) {
+        // Show the choice at once; the refresh below brings the figures after eviction.
+        const current = get().mediaCache;
+        if (current) set({ mediaCache: { ...current, limitBytes: bytes } });
         const result = await api.updateSettings({ mediaCacheLimitBytes: bytes });
         await get().refreshMediaCache();
         return result.ok;

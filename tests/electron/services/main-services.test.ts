@@ -179,3 +179,47 @@ describe('main services: account flow', () => {
     }
   });
 });
+
+describe('main services: media cache', () => {
+  it('reports its status, takes a new limit from Settings, and clears', async () => {
+    const listed = await call(REQUEST_CHANNELS.listMedia, {
+      businessType: 'sticker',
+      pageNo: 1,
+      pageSize: 3,
+    });
+    expect(listed.ok).toBe(true);
+    const item = (listed as { ok: true; value: { items: Array<{ mediaId: string }> } }).value
+      .items[0]!;
+    const cover = await services.respondToMedia(
+      { kind: 'cover', mediaId: item.mediaId },
+      { method: 'GET', range: null },
+    );
+    expect(cover.status).toBe(200);
+    await cover.arrayBuffer();
+    const status = await call(REQUEST_CHANNELS.getMediaCacheStatus);
+    expect(status).toMatchObject({
+      ok: true,
+      value: { entryCount: 1, limitBytes: 2 * 1024 ** 3, online: true },
+    });
+
+    const limit = 512 * 1024 * 1024;
+    expect(
+      await call(REQUEST_CHANNELS.updateSettings, { mediaCacheLimitBytes: limit }),
+    ).toMatchObject({ ok: true, value: { mediaCacheLimitBytes: limit } });
+    expect(await call(REQUEST_CHANNELS.getMediaCacheStatus)).toMatchObject({
+      ok: true,
+      value: { limitBytes: limit },
+    });
+    expect(
+      await call(REQUEST_CHANNELS.updateSettings, { mediaCacheLimitBytes: 1024 }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(await call(REQUEST_CHANNELS.clearMediaCache)).toMatchObject({
+      ok: true,
+      value: { entryCount: 0, usedBytes: 0 },
+    });
+    expect(await call(REQUEST_CHANNELS.openMediaCacheFolder)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+  });
+});

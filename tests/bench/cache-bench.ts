@@ -1,0 +1,156 @@
+// (c) The media cache: the first screen of 48 thumbnails cold (empty cache) and warm (a revisit),
+// against the named baseline "direct": the page fetching the 48 signed cover URLs itself, as it
+// did before the cache. All three go 6 at a time (Chromium's per-host connection limit) to a demo
+// server that answers each request after LATENCY_MS, like a remote CDN. Also: upstream requests
+// on the revisit (goal 0), and the cost of one cache lookup per thumbnail.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { startDemoServer } from '../../electron/demo-library/index';
+import { createIceClient } from '../../electron/services/ice/ice-client';
+import { parseEndpointUrl } from '../../electron/services/ice/endpoint';
+import { MediaCache } from '../../electron/services/media-cache/media-cache';
+import { respondWithMedia } from '../../electron/services/media-cache/media-response';
+import type { MediaItem } from '../../shared/domain';
+
+const THUMBNAILS = 48;
+const LATENCY_MS = 20;
+const CONCURRENCY = 6;
+const RUNS = 3;
+const LOOKUPS = 20_000;
+
+export interface CacheFigures {
+  thumbnails: number;
+  latencyMs: number;
+  concurrency: number;
+  directMs: number;
+  coldMs: number;
+  warmMs: number;
+  coldUpstream: number;
+  warmUpstream: number;
+  /** One served hit: lookup, stat, open and read of a cached cover (µs). */
+  servedHitMicros: number;
+  /** ensureCover on a hit (µs). */
+  lookupMicros: number;
+  /** completedCoverPath, the synchronous lookup drag-out uses (µs). */
+  syncLookupMicros: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+async function timed(run: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+export async function runCacheBench(): Promise<CacheFigures> {
+  const mediaDir = await mkdtemp(join(tmpdir(), 'ice-bench-cache-media-'));
+  const server = await startDemoServer({ mediaDir, catalogue: { generated: THUMBNAILS * 4 } });
+  const client = createIceClient({ endpoint: parseEndpointUrl(server.url) });
+  const cacheDirs: string[] = [];
+  const upstream = () => server.requestLog().filter((e) => e.path.startsWith('/media/')).length;
+  try {
+    const page = await client.listPublicMediaBasicInfos({
+      businessType: 'sticker',
+      pageNo: 1,
+      pageSize: THUMBNAILS,
+      includeFileBasicInfo: true,
+    });
+    const items: MediaItem[] = page.items;
+    server.setFaults({ latencyMs: LATENCY_MS });
+    const limit = pLimit(CONCURRENCY);
+
+    const direct = async () => {
+      await Promise.all(
+        items.map((item) =>
+          limit(async () => {
+            const response = await fetch(item.coverUrl!);
+            await response.arrayBuffer();
+          }),
+        ),
+      );
+    };
+    const openCache = async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'ice-bench-cache-'));
+      cacheDirs.push(dir);
+      const cache = await MediaCache.open({
+        dir,
+        locator: {
+          lookUp: (id, signal) => client.getPublicMediaInfo(id, signal ? { signal } : {}),
+          allowInternalHosts: async () => true,
+        },
+      });
+      cache.remember(items);
+      return cache;
+    };
+    const throughCache = (cache: MediaCache) => async () => {
+      await Promise.all(
+        items.map((item) =>
+          limit(async () => {
+            const response = await respondWithMedia(
+              cache,
+              { kind: 'cover', mediaId: item.mediaId },
+              { method: 'GET', range: null },
+            );
+            if (response.status !== 200) throw new Error(`cover answered ${response.status}`);
+            await response.arrayBuffer();
+          }),
+        ),
+      );
+    };
+
+    await direct(); // warm up connections and the JIT
+    const directRuns: number[] = [];
+    const coldRuns: number[] = [];
+    const warmRuns: number[] = [];
+    let coldUpstream = 0;
+    let warmUpstream = 0;
+    let lastCache: MediaCache | null = null;
+    for (let run = 0; run < RUNS; run++) {
+      directRuns.push(await timed(direct));
+      const cache = await openCache();
+      const beforeCold = upstream();
+      coldRuns.push(await timed(throughCache(cache)));
+      coldUpstream = upstream() - beforeCold;
+      const beforeWarm = upstream();
+      warmRuns.push(await timed(throughCache(cache)));
+      warmUpstream = upstream() - beforeWarm;
+      await lastCache?.close();
+      lastCache = cache;
+    }
+
+    const cache = lastCache!;
+    const servedStart = performance.now();
+    for (let round = 0; round < 10; round++) await throughCache(cache)();
+    const servedHitMicros = ((performance.now() - servedStart) * 1000) / (10 * THUMBNAILS);
+    const ids = items.map((i) => i.mediaId);
+    const lookupStart = performance.now();
+    for (let i = 0; i < LOOKUPS; i++) await cache.ensureCover(ids[i % ids.length]!);
+    const lookupMicros = ((performance.now() - lookupStart) * 1000) / LOOKUPS;
+    const syncStart = performance.now();
+    for (let i = 0; i < LOOKUPS; i++) cache.completedCoverPath(ids[i % ids.length]!);
+    const syncLookupMicros = ((performance.now() - syncStart) * 1000) / LOOKUPS;
+    await cache.close();
+
+    return {
+      thumbnails: THUMBNAILS,
+      latencyMs: LATENCY_MS,
+      concurrency: CONCURRENCY,
+      directMs: median(directRuns),
+      coldMs: median(coldRuns),
+      warmMs: median(warmRuns),
+      coldUpstream,
+      warmUpstream,
+      servedHitMicros,
+      lookupMicros,
+      syncLookupMicros,
+    };
+  } finally {
+    client.close();
+    await server.close();
+    for (const dir of [...cacheDirs, mediaDir]) await rm(dir, { recursive: true, force: true });
+  }
+}

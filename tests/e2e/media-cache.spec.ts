@@ -1,0 +1,187 @@
+// The media cache end to end, in Chromium through the preview: a reload costs no upstream request
+// for covers already seen; a window left open past the signed URLs' lifetime still shows its
+// pictures and plays its music; Settings shows and clears the cache; without the library server
+// cached media still show and the header says "Offline" once.
+//
+// The preview's demo server issues media URLs that live URL_TTL_SECONDS, so the lifetime can run
+// out within a test; its catalogue is generated (many items, small shared files).
+
+import type { Page } from '@playwright/test';
+import type { BrowserPreview } from '../../electron/dev-browser/main';
+import { expect, screenshot, testWithPreview } from './fixtures';
+import type { AppPage } from './fixtures';
+import type { ImageLike, MediaElementLike } from './page-types';
+import { previewMediaBase } from './server-data';
+
+interface ThumbLike {
+  dataset: Record<string, string | undefined>;
+  getBoundingClientRect(): { top: number; bottom: number };
+}
+
+const URL_TTL_SECONDS = 8;
+const test = testWithPreview({ demoItems: 600, demoUrlTtlSeconds: URL_TTL_SECONDS });
+test.describe.configure({ mode: 'serial' });
+
+async function demoLog(preview: BrowserPreview) {
+  return (await preview.demoServer()).requestLog();
+}
+
+/** Thumbnails on screen (lazy ones below the fold never start), by their state. */
+function onScreenStates(page: Page): Promise<string[]> {
+  return page.locator('.tile .thumb').evaluateAll((elements) => {
+    const view = (globalThis as unknown as { innerHeight: number }).innerHeight;
+    return elements
+      .map((element) => element as unknown as ThumbLike)
+      .filter((thumb) => {
+        const box = thumb.getBoundingClientRect();
+        return box.bottom > 0 && box.top < view;
+      })
+      .map((thumb) => thumb.dataset['state'] ?? '');
+  });
+}
+
+/** Every thumbnail on screen has finished (loaded or fallen back); at least `min` loaded. */
+async function thumbnailsSettled(page: Page, min: number): Promise<void> {
+  await expect
+    .poll(async () => (await onScreenStates(page)).filter((s) => s === 'loading').length, {
+      timeout: 30_000,
+    })
+    .toBe(0);
+  const states = await onScreenStates(page);
+  expect(states.filter((s) => s === 'loaded').length).toBeGreaterThanOrEqual(min);
+}
+
+/** Waits, by the clock, until URLs issued at `issuedAt` have expired. */
+async function lifetimeRunsOut(issuedAt: number): Promise<void> {
+  const end = issuedAt + URL_TTL_SECONDS * 1000 + 1500;
+  await expect
+    .poll(() => Date.now() >= end, { timeout: URL_TTL_SECONDS * 1000 + 30_000 })
+    .toBe(true);
+}
+
+async function imageShows(page: Page, selector: string): Promise<void> {
+  const image = page.locator(selector);
+  await expect
+    .poll(
+      () =>
+        image.evaluate((element) => {
+          const img = element as unknown as ImageLike;
+          return img.complete && img.naturalWidth > 0;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
+async function playsAudio(app: AppPage): Promise<void> {
+  const audio = app.details.locator('audio');
+  await audio.evaluate(async (element) => {
+    const player = element as unknown as MediaElementLike;
+    player.muted = true;
+    await player.play();
+  });
+  await expect
+    .poll(() => audio.evaluate((a) => (a as unknown as MediaElementLike).readyState), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThanOrEqual(2);
+}
+
+test('a reload shows every cover from the cache: zero upstream requests', async ({
+  app,
+  page,
+  preview,
+}) => {
+  await thumbnailsSettled(page, 12);
+  const src = await app.tiles.first().locator('img').getAttribute('src');
+  expect(src?.startsWith(previewMediaBase(preview))).toBe(true);
+  const first = (await demoLog(preview)).filter((e) => e.path.startsWith('/media/'));
+  expect(first.length, 'the first visit fetched the covers upstream').toBeGreaterThanOrEqual(12);
+
+  const mark = (await demoLog(preview)).length;
+  await page.reload();
+  await expect(app.tiles.first()).toBeVisible();
+  await thumbnailsSettled(page, 12);
+  const after = (await demoLog(preview)).slice(mark);
+  expect(after.filter((e) => e.action === 'ListPublicMediaBasicInfos').length).toBeGreaterThan(0);
+  expect(after.filter((e) => e.path.startsWith('/media/'))).toEqual([]);
+});
+
+test('past the URL lifetime, pictures still show and music still plays', async ({
+  app,
+  page,
+  preview,
+}) => {
+  // Stickers are listed at load; their links run out while the window stays open.
+  const listedAt = Date.now();
+  await thumbnailsSettled(page, 12);
+  await lifetimeRunsOut(listedAt);
+  const mark = (await demoLog(preview)).length;
+  // The details show the sticker file itself, never fetched before: its link has expired.
+  await app.tiles.nth(3).click();
+  await imageShows(page, '.preview__image img');
+  await expect(app.tiles.first().locator('.thumb')).toHaveAttribute('data-state', 'loaded');
+
+  // Music: listed now, played after its links ran out.
+  const musicListedAt = Date.now();
+  await app.businessType('Background music').click();
+  await thumbnailsSettled(page, 6);
+  await lifetimeRunsOut(musicListedAt);
+  await app.tiles.nth(2).click();
+  await playsAudio(app);
+  await imageShows(page, '.preview__cover img');
+
+  const after = (await demoLog(preview)).slice(mark);
+  // Fresh links came from GetPublicMediaInfo, before any expired link was used.
+  expect(after.filter((e) => e.action === 'GetPublicMediaInfo').length).toBeGreaterThan(0);
+  expect(after.filter((e) => e.status === 403)).toEqual([]);
+  await screenshot(page, '20-music-after-url-lifetime');
+});
+
+test('Settings shows the space the cache uses, and clears it', async ({ app, page }) => {
+  await thumbnailsSettled(page, 12);
+  await page.keyboard.press('Control+Comma');
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const usage = dialog.getByTestId('cache-usage');
+  await expect(usage).toContainText(/of 2 GB used/);
+  await expect(usage).not.toContainText(/^0 B/);
+  await expect(dialog.getByRole('radio', { name: '2 GB' })).toBeChecked();
+  await dialog.getByText('Media cache').scrollIntoViewIfNeeded();
+  await screenshot(page, '21-settings-media-cache');
+  await dialog.getByRole('button', { name: 'Clear cache' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'The cache is empty.' })).toBeVisible();
+  await expect(usage).toContainText('0 B of 2 GB used');
+  await dialog.getByRole('radio', { name: '1 GB' }).check();
+  await expect(usage).toContainText('of 1 GB used');
+  await dialog.getByRole('radio', { name: '2 GB' }).check();
+  await page.keyboard.press('Escape');
+  void app;
+});
+
+test.describe('without the library server', () => {
+  // Uncached media fail to load while the server is gone; the header says so once instead.
+  test.use({ allowedConsoleErrors: [/Failed to load resource/] });
+
+  test('cached covers still show, uncached music says so, and the header says Offline', async ({
+    app,
+    page,
+    preview,
+  }) => {
+    await app.businessType('Background music').click();
+    await thumbnailsSettled(page, 6);
+    await expect(page.getByTestId('offline-note')).toBeEmpty();
+    await (await preview.demoServer()).close();
+
+    await app.tiles.nth(4).click();
+    // The cover comes from the cache; the track was never fetched, so it cannot play yet.
+    await imageShows(page, '.preview__cover img');
+    await expect(page.getByTestId('offline-note')).toContainText('Offline', { timeout: 30_000 });
+    await expect(app.details.locator('.preview__note')).toHaveText(
+      'This track is not cached yet. It will play when the connection is back.',
+      { timeout: 30_000 },
+    );
+    // No tile turned into an error: the covers already seen are all still there.
+    expect(await page.locator('.tile .thumb[data-state="failed"]').count()).toBe(0);
+    await screenshot(page, '22-offline');
+  });
+});
