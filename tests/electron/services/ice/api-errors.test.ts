@@ -144,3 +144,29 @@ describe('redact', () => {
     expect(out).toContain('Expires=1');
   });
 });
+
+describe('redact, encoded echoes', () => {
+  const TOKEN = 'CAIS+x/y=Tok';
+  const percentLower = 'CAIS%2bx%2fy%3dTok';
+  const entitiesDecimal = [...TOKEN].map((c) => `&#${c.charCodeAt(0)};`).join('');
+  const entitiesHex = [...TOKEN].map((c) => `&#x${c.charCodeAt(0).toString(16)};`).join('');
+  const mixed = 'CAIS&#43;x%2Fy&#x3D;Tok';
+  const json = 'CAIS\\u002bx\\/y\\u003dTok';
+
+  it.each([
+    ['lower-case percent-encoding', percentLower],
+    ['XML decimal references', entitiesDecimal],
+    ['XML hex references', entitiesHex],
+    ['a mix of forms', mixed],
+    ['JSON escapes', json],
+    ['inside a RequestId', `req-${TOKEN}-42`],
+  ])('removes a token echoed as %s', (_form, echoed) => {
+    const out = redact(`The string to sign was ${echoed} and more`, [TOKEN]);
+    expect(out).toBe(
+      'The string to sign was [redacted] and more'.replace(
+        '[redacted]',
+        echoed.startsWith('req-') ? 'req-[redacted]-42' : '[redacted]',
+      ),
+    );
+  });
+});
