@@ -52,7 +52,10 @@ export interface ApiErrorFacts extends ApiErrorBody {
 /** The AppError for an error response. */
 export function mapApiError(facts: ApiErrorFacts): AppError {
   const { code, requestId, httpStatus } = facts;
-  const extra = requestId ? { requestId } : {};
+  const extra = {
+    ...(requestId ? { requestId } : {}),
+    ...(code ? { serviceCode: code } : {}),
+  };
   const make = (
     appCode: ErrorCode,
     message: string,

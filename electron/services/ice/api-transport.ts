@@ -389,6 +389,7 @@ function scrub(error: AppError, secrets: readonly string[]): AppError {
   if (message === error.message && requestId === error.requestId) return error;
   return new AppError(error.code, message, {
     ...(requestId !== undefined ? { requestId } : {}),
+    ...(error.serviceCode !== undefined ? { serviceCode: error.serviceCode } : {}),
     ...(error.retryAfterSeconds !== undefined
       ? { retryAfterSeconds: error.retryAfterSeconds }
       : {}),

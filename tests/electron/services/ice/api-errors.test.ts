@@ -86,6 +86,23 @@ describe('mapApiError', () => {
   });
 });
 
+describe("the service's own code", () => {
+  it('travels next to ours, in the error and in its data', () => {
+    const error = mapApiError(facts('SignatureDoesNotMatch'));
+    expect(error.code).toBe('AUTH_SIGNATURE_MISMATCH');
+    expect(error.serviceCode).toBe('SignatureDoesNotMatch');
+    expect(error.toData()).toMatchObject({
+      code: 'AUTH_SIGNATURE_MISMATCH',
+      serviceCode: 'SignatureDoesNotMatch',
+      requestId: 'req-1',
+    });
+  });
+
+  it('is absent when the service gave none', () => {
+    expect(mapApiError(facts(null, 503)).toData()).not.toHaveProperty('serviceCode');
+  });
+});
+
 describe('parseErrorBody', () => {
   it('reads JSON error bodies', () => {
     expect(
