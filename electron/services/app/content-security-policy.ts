@@ -1,14 +1,16 @@
 // The renderer's Content-Security-Policy, sent as a header by the app:// protocol handler and by
 // the browser preview. No remote or inline script; media only from https and the local demo server.
+// In development (`electron-vite dev`) the page comes from Vite's dev server, which sends no such
+// header: the renderer config injects developmentContentSecurityPolicy() as a meta tag instead.
 
 export interface CspOptions {
   /** Extra connect-src entries (the browser preview's WebSocket). */
   connectSrc?: string[];
 }
 
-export function contentSecurityPolicy(options: CspOptions = {}): string {
+function directivesOf(options: CspOptions): Record<string, string[]> {
   const media = ["'self'", 'data:', 'blob:', 'https:', 'http://127.0.0.1:*'];
-  const directives: Record<string, string[]> = {
+  return {
     'default-src': ["'none'"],
     'script-src': ["'self'"],
     'style-src': ["'self'"],
@@ -21,7 +23,27 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     'frame-ancestors': ["'none'"],
     'object-src': ["'none'"],
   };
+}
+
+function serialize(directives: Record<string, string[]>): string {
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
+}
+
+export function contentSecurityPolicy(options: CspOptions = {}): string {
+  return serialize(directivesOf(options));
+}
+
+/**
+ * The policy of the development page, as a meta tag: the same, plus what Vite's dev server needs
+ * (its hot-reload WebSocket, the React Refresh inline preamble and injected <style> tags), minus
+ * frame-ancestors, which a meta tag cannot set. Development only: the built app keeps the header.
+ */
+export function developmentContentSecurityPolicy(): string {
+  const directives = directivesOf({ connectSrc: ['ws://localhost:*', 'ws://127.0.0.1:*'] });
+  directives['script-src'] = ["'self'", "'unsafe-inline'"];
+  directives['style-src'] = ["'self'", "'unsafe-inline'"];
+  delete directives['frame-ancestors'];
+  return serialize(directives);
 }
