@@ -1,9 +1,32 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { developmentContentSecurityPolicy } from './electron/services/app/content-security-policy';
 
 const __dirname = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * `electron-vite dev` serves the page over http without the app:// protocol's CSP header: give it
+ * the development policy as a meta tag (the build keeps the header, which is stricter).
+ */
+export function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'ice-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: developmentContentSecurityPolicy(),
+        },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -33,7 +56,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [devContentSecurityPolicy(), react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

@@ -36,6 +36,11 @@ export interface AppErrorData {
   message: string;
   /** Alibaba Cloud RequestId, for support, when the error came from the API. */
   requestId?: string;
+  /**
+   * The service's own error Code (e.g. SignatureDoesNotMatch) next to ours: it is what people
+   * search for in Alibaba Cloud's documentation.
+   */
+  serviceCode?: string;
   /** Seconds to wait before retrying, for THROTTLED. */
   retryAfterSeconds?: number;
   /** The server's clock minus this computer's, in seconds, for AUTH_CLOCK_SKEW when measured. */
@@ -64,6 +69,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly requestId: string | undefined;
+  readonly serviceCode: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly clockOffsetSeconds: number | undefined;
 
@@ -72,6 +78,7 @@ export class AppError extends Error {
     message: string,
     extra: {
       requestId?: string;
+      serviceCode?: string;
       retryAfterSeconds?: number;
       clockOffsetSeconds?: number;
       cause?: unknown;
@@ -81,6 +88,7 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.code = code;
     this.requestId = extra.requestId;
+    this.serviceCode = extra.serviceCode;
     this.retryAfterSeconds = extra.retryAfterSeconds;
     this.clockOffsetSeconds = extra.clockOffsetSeconds;
   }
@@ -88,6 +96,7 @@ export class AppError extends Error {
   toData(): AppErrorData {
     const data: AppErrorData = { code: this.code, message: this.message };
     if (this.requestId !== undefined) data.requestId = this.requestId;
+    if (this.serviceCode !== undefined) data.serviceCode = this.serviceCode;
     if (this.retryAfterSeconds !== undefined) data.retryAfterSeconds = this.retryAfterSeconds;
     if (this.clockOffsetSeconds !== undefined) data.clockOffsetSeconds = this.clockOffsetSeconds;
     return data;

@@ -212,8 +212,10 @@ function report(error: unknown, io: CliIo, json: boolean, mediaId?: string): num
     io.err(JSON.stringify({ error: { ...appError.toData(), ...(mediaId ? { mediaId } : {}) } }));
   } else {
     const about = mediaId ? ` (${mediaId})` : '';
+    // The service's Code is what Alibaba Cloud's documentation is searched by.
+    const service = appError.serviceCode ? ` Code: ${appError.serviceCode}` : '';
     const request = appError.requestId ? ` RequestId: ${appError.requestId}` : '';
-    io.err(`ice: ${appError.code}${about}: ${appError.message}${request}`);
+    io.err(`ice: ${appError.code}${about}: ${appError.message}${service}${request}`);
   }
   return EXIT_FAILURE;
 }

@@ -15,6 +15,7 @@ import { MemoryStore } from '../secrets/memory-store';
 import type { StoredCredentials } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { IceLibraryApi } from '../ice/ice-api';
+import { redact } from '../ice/api-errors';
 import { checkAccountForm, clientConfig } from './account-form';
 import type {
   AccountFieldErrors,
@@ -214,8 +215,8 @@ function safeErrorData(error: unknown, secrets: readonly string[]): AppErrorData
     return { code: 'INTERNAL', message: 'The request failed unexpectedly.' };
   }
   const data = error.toData();
-  for (const secret of secrets) {
-    if (secret.length > 0) data.message = data.message.split(secret).join('****');
-  }
+  const present = secrets.filter((secret) => secret.length > 0);
+  data.message = redact(data.message, present);
+  if (data.requestId !== undefined) data.requestId = redact(data.requestId, present);
   return data;
 }

@@ -5,7 +5,6 @@
 
 import { AppError } from '../../../shared/errors';
 import type { ErrorCode } from '../../../shared/errors';
-import { percentEncode } from './percent-encode';
 
 export interface ApiErrorBody {
   code: string | null;
@@ -53,7 +52,10 @@ export interface ApiErrorFacts extends ApiErrorBody {
 /** The AppError for an error response. */
 export function mapApiError(facts: ApiErrorFacts): AppError {
   const { code, requestId, httpStatus } = facts;
-  const extra = requestId ? { requestId } : {};
+  const extra = {
+    ...(requestId ? { requestId } : {}),
+    ...(code ? { serviceCode: code } : {}),
+  };
   const make = (
     appCode: ErrorCode,
     message: string,
@@ -200,12 +202,41 @@ export function redact(text: string, secrets: readonly string[]): string {
   let out = text.replace(SIGNING_PARAMETER, '$1=[redacted]');
   for (const secret of secrets) {
     if (secret.length < 4) continue;
-    const once = percentEncode(secret);
-    for (const form of new Set([secret, once, percentEncode(once)])) {
-      out = out.split(form).join('[redacted]');
-    }
+    out = out.replace(encodedFormsOf(secret), '[redacted]');
   }
   return out;
+}
+
+const formCache = new Map<string, RegExp>();
+
+/**
+ * Matches a secret however a service may echo it back: as is, percent-encoded once or twice (in
+ * upper or lower case hex), as XML/HTML numeric character references (decimal or hex), or with
+ * JSON \u escapes, each character in any of these forms (services mix them).
+ */
+function encodedFormsOf(secret: string): RegExp {
+  const cached = formCache.get(secret);
+  if (cached) return cached;
+  const charPattern = (char: string): string => {
+    const code = char.codePointAt(0) as number;
+    const bytes = [...Buffer.from(char, 'utf8')].map((b) => b.toString(16).padStart(2, '0'));
+    const percentOnce = bytes.map((h) => `%${h}`).join('');
+    const percentTwice = bytes.map((h) => `%25${h}`).join('');
+    const forms = [
+      char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'),
+      percentOnce,
+      percentTwice,
+      `&#0*${code};`,
+      `&#x0*${code.toString(16)};`,
+      `\\\\u${code.toString(16).padStart(4, '0')}`,
+    ];
+    if (char === '/') forms.push('\\\\/');
+    return `(?:${forms.join('|')})`;
+  };
+  const pattern = new RegExp([...secret].map(charPattern).join(''), 'gi');
+  if (formCache.size > 64) formCache.clear();
+  formCache.set(secret, pattern);
+  return pattern;
 }
 
 const SIGNING_PARAMETER =

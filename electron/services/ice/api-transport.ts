@@ -184,9 +184,12 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
       const serverDate = Date.parse(header(response.headers.date) ?? '');
       if (!Number.isNaN(serverDate)) measuredOffsetMs = serverDate - config.clock();
     }
+    // Every field that reaches the user is redacted: services echo tokens in odd places.
+    const requestId = parsed.requestId ?? requestIdHeader ?? null;
     const error = mapApiError({
       ...parsed,
-      requestId: parsed.requestId ?? requestIdHeader ?? null,
+      code: parsed.code === null ? null : redact(parsed.code, secrets).slice(0, 200),
+      requestId: requestId === null ? null : redact(requestId, secrets).slice(0, 200),
       message: parsed.message === null ? null : redact(parsed.message, secrets).slice(0, 300),
       httpStatus: status,
       anonymous,
@@ -382,9 +385,11 @@ function cancelled(): AppError {
 
 function scrub(error: AppError, secrets: readonly string[]): AppError {
   const message = redact(error.message, secrets);
-  if (message === error.message) return error;
+  const requestId = error.requestId === undefined ? undefined : redact(error.requestId, secrets);
+  if (message === error.message && requestId === error.requestId) return error;
   return new AppError(error.code, message, {
-    ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
+    ...(requestId !== undefined ? { requestId } : {}),
+    ...(error.serviceCode !== undefined ? { serviceCode: error.serviceCode } : {}),
     ...(error.retryAfterSeconds !== undefined
       ? { retryAfterSeconds: error.retryAfterSeconds }
       : {}),

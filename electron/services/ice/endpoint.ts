@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { REGIONS } from '../../../shared/account';
 import type { RegionId } from '../../../shared/account';
 import { AppError } from '../../../shared/errors';
-import { isInternalHost } from './url-safety';
+import { isInternalHost, isLoopbackHost } from './url-safety';
 
 /** The six documented regions of the ICE service. */
 export const ICE_REGIONS = REGIONS;
@@ -46,6 +46,14 @@ export function resolveEndpoint(config: EndpointConfig): ResolvedEndpoint {
     (!Number.isInteger(address.port) || address.port < 1 || address.port > 65535)
   ) {
     throw new AppError('INVALID_INPUT', `Port ${address.port} is not valid.`);
+  }
+  // Over plain http the signature (V1: replayable), the AccessKey id and the STS token would
+  // cross the network in clear: only this machine's own servers (the demo library) may use it.
+  if (address.scheme === 'http' && !isLoopbackHost(bare)) {
+    throw new AppError(
+      'UNSAFE_URL',
+      `The service address must use https (plain http is allowed only for this computer): http://${address.host}`,
+    );
   }
   const hostPart = isIP(bare) === 6 ? `[${bare}]` : bare;
   const url = new URL(`${address.scheme}://${hostPart}`);

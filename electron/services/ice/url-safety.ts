@@ -37,6 +37,26 @@ for (const [net, prefix] of [
   internal.addSubnet(net, prefix, 'ipv6');
 }
 
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/** This machine only (127.0.0.0/8, ::1, localhost): where plain http never leaves the computer. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.+$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const family = isIP(host);
+  if (family === 4) return loopback.check(host, 'ipv4');
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
+    return mapped?.[1] ? loopback.check(mapped[1], 'ipv4') : loopback.check(host, 'ipv6');
+  }
+  return false;
+}
+
 /** Host name as URL gives it (IPv6 in brackets), or a bare address. */
 export function isInternalHost(hostname: string): boolean {
   // "localhost." is localhost: a trailing dot only makes the name fully qualified.

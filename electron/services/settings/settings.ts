@@ -10,6 +10,7 @@ import {
   MAX_MEDIA_CACHE_LIMIT,
   MIN_MEDIA_CACHE_LIMIT,
 } from '../../../shared/domain';
+import { isLoopbackHost } from '../ice/url-safety';
 
 export { REGIONS, SIGNATURE_METHODS };
 export type Region = RegionId;
@@ -38,6 +39,12 @@ export function checkEndpointUrl(text: string): EndpointCheck {
   }
   if (url.username !== '' || url.password !== '') {
     return { ok: false, error: 'The endpoint must not contain a user name or password.' };
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return {
+      ok: false,
+      error: 'The endpoint must use https:// (http:// only for a server on this computer).',
+    };
   }
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(trimmed)) {
     return { ok: false, error: 'The endpoint is only scheme, host and port, without a path.' };

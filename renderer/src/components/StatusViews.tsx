@@ -59,6 +59,12 @@ export function ErrorMeta({ error }: { error: AppErrorData }) {
         <dt>{t.errorDetails.code}</dt>
         <dd>{error.code}</dd>
       </div>
+      {error.serviceCode && (
+        <div>
+          <dt>{t.errorDetails.serviceCode}</dt>
+          <dd className="error-meta__mono">{error.serviceCode}</dd>
+        </div>
+      )}
       {error.requestId && (
         <div>
           <dt>{t.errorDetails.requestId}</dt>

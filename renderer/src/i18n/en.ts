@@ -227,6 +227,7 @@ export const en: Messages = {
   },
   errorDetails: {
     code: 'Error code',
+    serviceCode: 'Service code',
     requestId: 'Request ID',
   },
   bridgeMissing: {

@@ -197,6 +197,8 @@ export interface Messages {
   };
   errorDetails: {
     code: string;
+    /** The service's own error code (Alibaba Cloud's), next to ours. */
+    serviceCode: string;
     requestId: string;
   };
   bridgeMissing: {

@@ -213,6 +213,7 @@ export const zhCN: Messages = {
   },
   errorDetails: {
     code: '错误代码',
+    serviceCode: '服务错误码',
     requestId: '请求 ID',
   },
   bridgeMissing: {

@@ -228,12 +228,19 @@ describe('ice CLI', () => {
     expect(run.stderr).toContain('AUTH_SIGNATURE_MISMATCH');
     expect(run.stderr).toContain('The AccessKey secret does not match');
     expect(run.stderr).toContain('RequestId: req-cli-err');
+    // The service's own Code, next to ours: what Alibaba Cloud's documentation is searched by.
+    expect(run.stderr).toContain('Code: SignatureDoesNotMatch');
     expect(run.stderr + run.stdout).not.toContain('wrong-secret-value');
 
     const missing = await cli(['info', 'missing', '--endpoint', endpoint, '--json'], withKey);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stderr.trim())).toEqual({
-      error: { code: 'NOT_FOUND', message: expect.any(String), requestId: 'req-404' },
+      error: {
+        code: 'NOT_FOUND',
+        message: expect.any(String),
+        requestId: 'req-404',
+        serviceCode: 'InvalidMediaId.NotFound',
+      },
     });
   });
 

@@ -6,7 +6,15 @@ import { AlertIcon, CheckIcon, ClockIcon } from '../icons';
 import type { FormOutcome } from './outcome';
 
 /** The request id, selectable and with a Copy button, for a support ticket. */
-export function RequestIdRow({ requestId, code }: { requestId: string | null; code?: string }) {
+export function RequestIdRow({
+  requestId,
+  code,
+  serviceCode,
+}: {
+  requestId: string | null;
+  code?: string;
+  serviceCode?: string | undefined;
+}) {
   const t = useAppStore(selectMessages);
   if (!requestId && !code) return null;
   return (
@@ -15,6 +23,12 @@ export function RequestIdRow({ requestId, code }: { requestId: string | null; co
         <span className="outcome__fact">
           <span className="outcome__fact-label">{t.errorDetails.code}</span>
           <code>{code}</code>
+        </span>
+      )}
+      {serviceCode && (
+        <span className="outcome__fact">
+          <span className="outcome__fact-label">{t.errorDetails.serviceCode}</span>
+          <code data-testid="service-code">{serviceCode}</code>
         </span>
       )}
       {requestId && (
@@ -99,7 +113,11 @@ export function ConnectionOutcome({
               : t.account.outcome.failed}
         </p>
         <p className="outcome__text">{text}</p>
-        <RequestIdRow requestId={error.requestId ?? null} code={error.code} />
+        <RequestIdRow
+          requestId={error.requestId ?? null}
+          code={error.code}
+          serviceCode={error.serviceCode}
+        />
       </div>
     </div>
   );

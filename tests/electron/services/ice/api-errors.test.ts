@@ -86,6 +86,23 @@ describe('mapApiError', () => {
   });
 });
 
+describe("the service's own code", () => {
+  it('travels next to ours, in the error and in its data', () => {
+    const error = mapApiError(facts('SignatureDoesNotMatch'));
+    expect(error.code).toBe('AUTH_SIGNATURE_MISMATCH');
+    expect(error.serviceCode).toBe('SignatureDoesNotMatch');
+    expect(error.toData()).toMatchObject({
+      code: 'AUTH_SIGNATURE_MISMATCH',
+      serviceCode: 'SignatureDoesNotMatch',
+      requestId: 'req-1',
+    });
+  });
+
+  it('is absent when the service gave none', () => {
+    expect(mapApiError(facts(null, 503)).toData()).not.toHaveProperty('serviceCode');
+  });
+});
+
 describe('parseErrorBody', () => {
   it('reads JSON error bodies', () => {
     expect(
@@ -142,5 +159,31 @@ describe('redact', () => {
     expect(out).not.toContain('abc');
     expect(out).not.toContain('zzz');
     expect(out).toContain('Expires=1');
+  });
+});
+
+describe('redact, encoded echoes', () => {
+  const TOKEN = 'CAIS+x/y=Tok';
+  const percentLower = 'CAIS%2bx%2fy%3dTok';
+  const entitiesDecimal = [...TOKEN].map((c) => `&#${c.charCodeAt(0)};`).join('');
+  const entitiesHex = [...TOKEN].map((c) => `&#x${c.charCodeAt(0).toString(16)};`).join('');
+  const mixed = 'CAIS&#43;x%2Fy&#x3D;Tok';
+  const json = 'CAIS\\u002bx\\/y\\u003dTok';
+
+  it.each([
+    ['lower-case percent-encoding', percentLower],
+    ['XML decimal references', entitiesDecimal],
+    ['XML hex references', entitiesHex],
+    ['a mix of forms', mixed],
+    ['JSON escapes', json],
+    ['inside a RequestId', `req-${TOKEN}-42`],
+  ])('removes a token echoed as %s', (_form, echoed) => {
+    const out = redact(`The string to sign was ${echoed} and more`, [TOKEN]);
+    expect(out).toBe(
+      'The string to sign was [redacted] and more'.replace(
+        '[redacted]',
+        echoed.startsWith('req-') ? 'req-[redacted]-42' : '[redacted]',
+      ),
+    );
   });
 });

@@ -19,12 +19,17 @@ const verify = createSignatureVerifier({
   credentials: [{ ...credentials, securityTokenExpiresAt: Date.now() + 3600_000 }],
 });
 
+const lowerPercent = (text: string) =>
+  percentEncode(text).replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
+const xmlEntities = (text: string) => [...text].map((c) => `&#${c.charCodeAt(0)};`).join('');
 const FORBIDDEN = [
   SECRET,
   TOKEN,
   percentEncode(SECRET),
   percentEncode(TOKEN),
   percentEncode(percentEncode(TOKEN)),
+  lowerPercent(TOKEN),
+  xmlEntities(TOKEN),
 ];
 /** A signature value that survived (redacted ones read "Signature=[redacted]"). */
 const SIGNATURE_VALUE = /Signature(=|%3D)(?!\[redacted\])[^\s&,)]+/;
@@ -63,6 +68,21 @@ const faults: Array<[string, Fault, Partial<IceClientConfig>?]> = [
         `<Error><Code>AccessDenied</Code><Message>token=${TOKEN}&amp;Signature=abc</Message></Error>`,
       );
     },
+  ],
+  [
+    'a token echoed in lower-case %-encoding',
+    (_req, res) => sendJson(res, 400, { Code: 'Odd', Message: `token ${lowerPercent(TOKEN)}` }),
+  ],
+  [
+    'a token echoed as XML numeric references',
+    (_req, res) => {
+      res.writeHead(403, { 'content-type': 'text/xml' });
+      res.end(`<Error><Code>AccessDenied</Code><Message>${xmlEntities(TOKEN)}</Message></Error>`);
+    },
+  ],
+  [
+    'a token inside the RequestId',
+    (_req, res) => sendJson(res, 400, { RequestId: `req-${TOKEN}`, Code: 'Odd', Message: 'x' }),
   ],
   [
     'persistent throttling',

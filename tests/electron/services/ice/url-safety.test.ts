@@ -88,7 +88,7 @@ describe.runIf(rebinds)('a name that resolves to an internal address', () => {
 
   it('is never connected to for listings', async () => {
     const client = createIceClient({
-      endpoint: { scheme: 'http', host: machineName, port: server.port },
+      endpoint: { scheme: 'https', host: machineName, port: server.port },
       retry: { limit: 0 },
     });
     try {
