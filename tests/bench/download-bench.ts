@@ -72,7 +72,7 @@ async function measureOurs(url: string, dir: string, bytes: number) {
   const result = await downloadFile({
     url,
     dir: target,
-    fileName: 'big.bin',
+    fileName: 'big.mp4',
     expectedSize: bytes,
     allowInternalHosts: true,
   });
