@@ -408,7 +408,7 @@ function transferError(error: unknown, url: string): Error {
 }
 
 /** Moves the finished .part to the target, or "name (n).ext", without ever replacing a file. */
-async function placeWithoutOverwriting(
+export async function placeWithoutOverwriting(
   part: string,
   target: string,
   ifExists: 'rename' | 'fail',
@@ -462,6 +462,9 @@ function fileExists(name: string): AppError {
 function fileSystemError(error: unknown, dir: string): AppError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('DISK_FULL', 'The disk is full.');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError('PERMISSION_DENIED', `The app may not write to the folder ${dir}.`);
+  }
   return new AppError(
     'INVALID_INPUT',
     `Cannot write to the folder ${dir}${code ? ` (${code})` : ''}.`,

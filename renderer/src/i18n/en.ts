@@ -238,6 +238,7 @@ export const en: Messages = {
     UNSAFE_PATH: 'That location is not allowed.',
     FILE_EXISTS: 'A file with that name already exists.',
     DISK_FULL: 'There is not enough disk space.',
+    PERMISSION_DENIED: 'The app is not allowed to write there. Choose another folder.',
     KEYCHAIN_UNAVAILABLE: 'No system keychain is available on this computer.',
     KEYCHAIN_LOCKED: 'The system keychain is locked.',
     CANCELLED: 'Cancelled.',

@@ -224,6 +224,7 @@ export const zhCN: Messages = {
     UNSAFE_URL: '该链接不安全，已被拦截。',
     UNSAFE_PATH: '不允许使用该位置。',
     FILE_EXISTS: '同名文件已存在。',
+    PERMISSION_DENIED: '应用没有写入该位置的权限，请选择其他文件夹。',
     DISK_FULL: '磁盘空间不足。',
     KEYCHAIN_UNAVAILABLE: '此电脑上没有可用的系统钥匙串。',
     KEYCHAIN_LOCKED: '系统钥匙串已锁定。',
