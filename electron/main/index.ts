@@ -12,6 +12,7 @@ import { handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol
 import { wireIpc } from './ipc-wiring';
 import { APP_ORIGIN, APP_START_URL } from './renderer-files';
 import { createMainWindow, denyPermissions, guardWebContents } from './window';
+import { electronShellActions } from './shell-adapters';
 
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -111,6 +112,8 @@ function runApp(): void {
         isPackaged: app.isPackaged,
         browserPreview: false,
         openExternal,
+        downloadsDir: app.getPath('downloads'),
+        shell: electronShellActions(),
         logger: { error: (message, detail) => console.error(message, detail ?? '') },
       });
       wireIpc({

@@ -281,7 +281,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       const local = await localFiles.ensure(mediaId, file.fileName);
       const plan = dragOut.plan([mediaId]);
       const path = plan.ok ? (plan.files[0] ?? local.path) : local.path;
-      const copied = shell.copyFileToClipboard?.(path) ?? false;
+      const copied = (await shell.copyFileToClipboard?.(path)) ?? false;
       return { copied: copied ? 'file' : 'path', path };
     },
     showContextMenu: async ({ entries }) => {

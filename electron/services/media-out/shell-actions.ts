@@ -14,7 +14,7 @@ export interface ShellActions {
   /** The chosen entry's id, or null when the menu closed without a choice. */
   popupMenu(entries: readonly ContextMenuEntry[]): Promise<string | null>;
   /** True when the file itself is on the clipboard; false when only its path could be. */
-  copyFileToClipboard(path: string): boolean;
+  copyFileToClipboard(path: string): Promise<boolean>;
   /** Starts the OS drag on the page that sent the message, synchronously. */
   startDrag(sender: unknown, plan: DragPlan): void;
 }
