@@ -3,6 +3,12 @@
 
 import type { AppErrorData } from './errors';
 
+/**
+ * The browser preview's route for local media files: PREVIEW_MEDIA_PATH + MediaId + "/" + file
+ * name, each percent-encoded. Drag-out in Chromium points its DownloadURL here.
+ */
+export const PREVIEW_MEDIA_PATH = '/__preview/media/';
+
 export type DownloadState = 'queued' | 'downloading' | 'done' | 'failed' | 'cancelled';
 
 export interface DownloadEntry {

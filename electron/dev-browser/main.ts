@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createMainServices } from '../services/main-services';
 import type { MainServices } from '../services/main-services';
 import type { SecretStore } from '../services/secrets/secret-store';
+import type { ShellActions } from '../services/media-out/shell-actions';
 import { bundlePageBridge } from './page-bridge-bundle';
 import { startPreviewServer } from './preview-server';
 import type { BridgeMessageListener } from './preview-server';
@@ -30,6 +31,13 @@ export interface BrowserPreviewOptions {
   log?: (message: string) => void;
   /** Sees every bridge frame (tests that check no secret leaves the main side). */
   onBridgeMessage?: BridgeMessageListener;
+  /** The OS Downloads folder; the default download folder is its app subfolder. */
+  downloadsDir?: string;
+  /**
+   * What the desktop shell does (folder picker, file manager). A browser cannot, so by default
+   * the preview only logs these; tests pass recorders.
+   */
+  shell?: Partial<ShellActions>;
 }
 
 export interface BrowserPreview {
@@ -68,12 +76,18 @@ export async function startBrowserPreview(
     logger: { error: (message) => log(`[preview] ${message}`) },
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     ...(options.demoMediaDir === undefined ? {} : { demoMediaDir: options.demoMediaDir }),
+    ...(options.downloadsDir === undefined ? {} : { downloadsDir: options.downloadsDir }),
+    shell: options.shell ?? {
+      showItemInFolder: (path) => log(`[preview] Show in folder (not opened here): ${path}`),
+      openPath: async (path) => log(`[preview] Open (not opened here): ${path}`),
+    },
   });
   try {
     const server = await startPreviewServer({
       rendererDir,
       router: services.router,
       events: services.events,
+      media: { files: services.localFiles, directory: services.directory },
       pageBridgeScript: await bundlePageBridge(),
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.onBridgeMessage === undefined

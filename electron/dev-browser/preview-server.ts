@@ -15,19 +15,27 @@ import type { WebSocket } from 'ws';
 import { contentSecurityPolicy } from '../services/app/content-security-policy';
 import type { EventHub } from '../services/app/event-hub';
 import type { IpcRouter } from '../services/ipc/ipc-router';
+import type { LocalMediaFiles } from '../services/media-out/local-media-files';
+import type { MediaDirectory } from '../services/media-out/media-directory';
+import { PREVIEW_MEDIA_PATH } from '../../shared/media-out';
+import { AppError } from '../../shared/errors';
+import { createReadStream } from 'node:fs';
 import {
   BRIDGE_SOCKET_PATH,
   MAX_MESSAGE_BYTES,
   PAGE_BRIDGE_PATH,
   TOKEN_PARAM,
   parseInvokeMessage,
+  parseSendMessage,
 } from './protocol';
 import type { ServerMessage } from './protocol';
 import { injectPageBridge, resolveStaticFile } from './static-files';
 
 export interface PreviewServerOptions {
   rendererDir: string;
-  router: Pick<IpcRouter, 'dispatch'>;
+  router: Pick<IpcRouter, 'dispatch' | 'receive'>;
+  /** Local media files served at PREVIEW_MEDIA_PATH (drag-out's DownloadURL points there). */
+  media?: { files: LocalMediaFiles; directory: MediaDirectory };
   events: Pick<EventHub, 'forward'>;
   pageBridgeScript: string;
   /** 0 (default) picks a free port. */
@@ -106,6 +114,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       send(res, 200, 'text/javascript; charset=utf-8', options.pageBridgeScript, method);
       return;
     }
+    if (path.startsWith(PREVIEW_MEDIA_PATH) && options.media) {
+      await serveMedia(req, res, path.slice(PREVIEW_MEDIA_PATH.length), method, options.media);
+      return;
+    }
     const resolved = resolveStaticFile(options.rendererDir, path);
     if (!resolved.ok) {
       send(res, resolved.status, 'text/plain; charset=utf-8', 'Refused', method);
@@ -157,6 +169,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : String(data);
+      const oneWay = text === null ? null : parseSendMessage(text);
+      if (oneWay) {
+        record('in', oneWay.channel, text ?? '');
+        // No native drag in a browser: the page uses DownloadURL; the router still validates.
+        options.router.receive(oneWay.channel, oneWay.payload, null);
+        return;
+      }
       const invoke = text === null ? null : parseInvokeMessage(text);
       record('in', invoke?.channel ?? '', text ?? '<binary frame>');
       if (!invoke) {
@@ -194,4 +213,54 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * GET <PREVIEW_MEDIA_PATH><MediaId>/<file name>: a listed item's file, fetched into the local
+ * files first if needed. Names resolve through the listing only, never to a path from the URL.
+ */
+async function serveMedia(
+  _req: IncomingMessage,
+  res: ServerResponse,
+  rest: string,
+  method: string,
+  media: { files: LocalMediaFiles; directory: MediaDirectory },
+): Promise<void> {
+  const parts = rest.split('/');
+  const decode = (text: string): string => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return '';
+    }
+  };
+  const mediaId = decode(parts[0] ?? '');
+  const fileName = decode(parts.slice(1).join('/'));
+  const plain = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
+  if (mediaId === '' || fileName === '' || media.directory.known(mediaId) === undefined) {
+    res.writeHead(404, plain).end('Not found');
+    return;
+  }
+  try {
+    await media.directory.file(mediaId, fileName);
+    const local = await media.files.ensure(mediaId, fileName);
+    res.writeHead(200, {
+      'content-type': local.contentType,
+      'content-length': local.size,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    if (method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(local.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  } catch (error) {
+    const status = error instanceof AppError && error.code === 'NOT_FOUND' ? 404 : 502;
+    res
+      .writeHead(status, plain)
+      .end(status === 404 ? 'Not found' : 'The file could not be fetched');
+  }
 }

@@ -5,6 +5,7 @@ import { isApplePlatform } from '../platform';
 import { BrandMark } from './BrandMark';
 import { GearIcon } from './icons';
 import { SourceSwitcher } from './SourceSwitcher';
+import { DownloadsButton } from './media-out/DownloadsPopover';
 import './Header.css';
 
 export const SETTINGS_BUTTON_ID = 'open-settings';
@@ -25,6 +26,7 @@ export function Header() {
       </div>
       <div className="app-header__end">
         <SourceSwitcher />
+        <DownloadsButton />
         <div className="segmented" role="group" aria-label={t.header.languageSwitch}>
           {LANGUAGES.map((lang) => (
             <button

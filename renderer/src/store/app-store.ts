@@ -10,6 +10,8 @@ import type { Language } from '../i18n';
 import { createAccountSlice } from './account-slice';
 import { createLibrarySlice } from './library-slice';
 import type { AppState } from './types';
+import { createMediaOutSlice } from './media-out-slice';
+import { createSelectionSlice } from './selection-slice';
 import { createUiSlice } from './ui-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -19,6 +21,8 @@ export function createAppStore(api: BridgeApi, initialLanguage: Language): AppSt
     ...createLibrarySlice(api)(...args),
     ...createUiSlice(api, initialLanguage)(...args),
     ...createAccountSlice(api)(...args),
+    ...createSelectionSlice()(...args),
+    ...createMediaOutSlice(api)(...args),
   }));
 }
 

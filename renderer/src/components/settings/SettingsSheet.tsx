@@ -6,6 +6,7 @@ import { SETTINGS_BUTTON_ID } from '../Header';
 import { CloseButton } from '../CloseButton';
 import { AccountSection } from './AccountSection';
 import { AppearanceSection } from './AppearanceSection';
+import { DownloadsSection } from './DownloadsSection';
 import './Settings.css';
 
 export const SETTINGS_DIALOG_ID = 'settings-dialog';
@@ -78,6 +79,7 @@ function SettingsDialog() {
       <div className="settings__body">
         <AccountSection />
         <AppearanceSection />
+        <DownloadsSection />
       </div>
     </dialog>
   );
