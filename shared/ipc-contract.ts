@@ -140,6 +140,8 @@ export const requestChannels = {
     request: z.strictObject({
       language: z.enum(['system', 'en', 'zh-CN']).optional(),
       theme: z.enum(['system', 'dark', 'light']).optional(),
+      /** Back to the default download folder; another folder is set only by the picker. */
+      downloadFolder: z.null().optional(),
     }),
     response: phantom<AppSettings>(),
   },

@@ -46,6 +46,8 @@ export interface DownloadBatch {
 }
 
 export interface DownloadsSnapshot {
+  /** Increases with every snapshot: a reply that arrives after a newer event is stale. */
+  revision: number;
   /** Newest first. */
   entries: DownloadEntry[];
   /** Batches with more than one file that still have work, or finished within the session. */

@@ -241,7 +241,12 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return status;
     },
     getSettings: async () => ({ settings: settings.current(), notice: startupNotice }),
-    updateSettings: async (patch) => settings.update(patch),
+    updateSettings: async (patch) => {
+      const updated = await settings.update(patch);
+      if (patch.downloadFolder !== undefined)
+        events.emit('onDownloadsChanged', downloads.snapshot());
+      return updated;
+    },
     openExternal: async ({ url }) => options.openExternal(checkExternalUrl(url)),
     startDownloads: async ({ mediaIds, saveTo }) => {
       const folder = saveTo ? await pickFolder() : downloadFolder().path;

@@ -42,6 +42,7 @@ export class DownloadQueue {
   private readonly limit: ReturnType<typeof pLimit>;
   private emitTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private revision = 0;
 
   constructor(private readonly options: DownloadQueueOptions) {
     this.limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
@@ -60,7 +61,9 @@ export class DownloadQueue {
 
   snapshot(): DownloadsSnapshot {
     const folder = this.options.folder();
+    this.revision += 1;
     return {
+      revision: this.revision,
       entries: this.entries.map((e) => ({ ...e })),
       batches: this.batches(),
       folder: folder.path,
@@ -94,8 +97,9 @@ export class DownloadQueue {
         finishedAt: null,
       });
     }
-    this.entries = [...created.reverse(), ...this.entries];
-    for (const entry of [...created].reverse()) this.schedule(entry);
+    // Batches newest first; within a batch, the order the user selected.
+    this.entries = [...created, ...this.entries];
+    for (const entry of created) this.schedule(entry);
     this.changed(true);
     return batchId;
   }

@@ -154,6 +154,7 @@ export function MediaGrid({ list, businessType, label }: MediaGridProps) {
       const toggle = event.ctrlKey || event.metaKey;
       const range = event.shiftKey;
       if (!toggle && !range) {
+        choose(id, {}, ids);
         activate(index);
         return;
       }

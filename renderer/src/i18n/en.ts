@@ -251,6 +251,7 @@ export const en: Messages = {
     folderHint: 'Where Download saves files. “Save to…” asks for a folder just once.',
     folderDefault: 'default',
     changeFolder: 'Change…',
+    useDefaultFolder: 'Use the default',
     shortcuts: { download: 'Ctrl+S', saveTo: 'Ctrl+Shift+S' },
   },
   errorDetails: {

@@ -223,6 +223,7 @@ export interface Messages {
     folderHint: string;
     folderDefault: string;
     changeFolder: string;
+    useDefaultFolder: string;
     shortcuts: { download: string; saveTo: string };
   };
   errorDetails: {

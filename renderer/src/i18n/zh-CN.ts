@@ -237,6 +237,7 @@ export const zhCN: Messages = {
     folderHint: '“下载”将文件保存到此文件夹；“另存为…”仅本次询问保存位置。',
     folderDefault: '默认',
     changeFolder: '更改…',
+    useDefaultFolder: '恢复默认',
     shortcuts: { download: 'Ctrl+S', saveTo: 'Ctrl+Shift+S' },
   },
   errorDetails: {

@@ -42,6 +42,7 @@ export interface MediaOutSlice {
   showDownloadInFolder(id: string): void;
   openDownload(id: string): void;
   chooseDownloadFolder(): Promise<void>;
+  useDefaultDownloadFolder(): void;
   setDownloadsOpen(open: boolean): void;
   prepareLocal(mediaIds: readonly string[], reason: 'hover' | 'selection'): void;
   /** Starts the OS drag when every file is local; else fetches them and returns false. */
@@ -66,6 +67,11 @@ export function createMediaOutSlice(api: BridgeApi): SliceCreator<MediaOutSlice>
       });
     };
     const fail = (error: AppErrorData): void => set({ downloadsError: error });
+    // Replies and events race: only a newer snapshot replaces the one shown.
+    const applyDownloads = (downloads: DownloadsSnapshot): void => {
+      const current = get().downloads;
+      if (current === null || downloads.revision > current.revision) set({ downloads });
+    };
 
     return {
       browserPreview: false,
@@ -86,9 +92,9 @@ export function createMediaOutSlice(api: BridgeApi): SliceCreator<MediaOutSlice>
           if (r.ok) set({ browserPreview: r.value.browserPreview });
         });
         void api.getDownloads().then((r) => {
-          if (r.ok) set({ downloads: r.value });
+          if (r.ok) applyDownloads(r.value);
         });
-        const stopDownloads = api.onDownloadsChanged((downloads) => set({ downloads }));
+        const stopDownloads = api.onDownloadsChanged(applyDownloads);
         const stopLocal = api.onLocalFileChanged(applyLocal);
         return () => {
           stopDownloads();
@@ -103,24 +109,25 @@ export function createMediaOutSlice(api: BridgeApi): SliceCreator<MediaOutSlice>
           ...(saveTo ? { saveTo } : {}),
         });
         if (!result.ok) return fail(result.error);
-        set({ downloads: result.value.snapshot, downloadsError: null });
+        applyDownloads(result.value.snapshot);
+        set({ downloadsError: null });
         if (result.value.batchId !== null) set({ downloadsOpen: true });
       },
 
       cancelDownload(id) {
         void api
           .cancelDownload({ id })
-          .then((r) => (r.ok ? set({ downloads: r.value }) : fail(r.error)));
+          .then((r) => (r.ok ? applyDownloads(r.value) : fail(r.error)));
       },
       retryDownload(id) {
         void api
           .retryDownload({ id })
-          .then((r) => (r.ok ? set({ downloads: r.value }) : fail(r.error)));
+          .then((r) => (r.ok ? applyDownloads(r.value) : fail(r.error)));
       },
       clearDownloadHistory() {
         void api
           .clearDownloadHistory()
-          .then((r) => (r.ok ? set({ downloads: r.value }) : fail(r.error)));
+          .then((r) => (r.ok ? applyDownloads(r.value) : fail(r.error)));
       },
       showDownloadInFolder(id) {
         void api.showDownloadInFolder({ id }).then((r) => (r.ok ? undefined : fail(r.error)));
@@ -130,8 +137,15 @@ export function createMediaOutSlice(api: BridgeApi): SliceCreator<MediaOutSlice>
       },
       async chooseDownloadFolder() {
         const result = await api.chooseDownloadFolder();
-        if (result.ok) set({ downloads: result.value, downloadsError: null });
-        else fail(result.error);
+        if (result.ok) {
+          applyDownloads(result.value);
+          set({ downloadsError: null });
+        } else fail(result.error);
+      },
+      useDefaultDownloadFolder() {
+        void api
+          .updateSettings({ downloadFolder: null })
+          .then((r) => (r.ok ? undefined : fail(r.error)));
       },
       setDownloadsOpen(open) {
         set({ downloadsOpen: open, ...(open ? {} : { downloadsError: null }) });

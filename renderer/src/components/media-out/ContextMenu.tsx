@@ -29,10 +29,15 @@ export function ContextMenu() {
       left: Math.max(4, Math.min(menu.x, window.innerWidth - width - 4)),
       top: Math.max(4, Math.min(menu.y, window.innerHeight - height - 4)),
     });
+  }, [menu]);
+
+  // Once placed (a hidden element cannot take focus), the first entry gets it.
+  useEffect(() => {
+    if (position === null || !ref.current || ref.current.contains(document.activeElement)) return;
     ref.current
       .querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')
       ?.focus();
-  }, [menu]);
+  }, [position]);
 
   useEffect(() => {
     if (!menu) return;

@@ -13,6 +13,7 @@ export function DownloadsSection() {
   const downloads = useAppStore((s) => s.downloads);
   const error = useAppStore((s) => s.downloadsError);
   const choose = useAppStore((s) => s.chooseDownloadFolder);
+  const useDefault = useAppStore((s) => s.useDefaultDownloadFolder);
   const headingId = useId();
   return (
     <section className="settings__section" aria-labelledby={headingId}>
@@ -29,6 +30,11 @@ export function DownloadsSection() {
         <button type="button" className="button button--small" onClick={() => void choose()}>
           {t.mediaOut.changeFolder}
         </button>
+        {downloads && !downloads.folderIsDefault && (
+          <button type="button" className="button button--small" onClick={useDefault}>
+            {t.mediaOut.useDefaultFolder}
+          </button>
+        )}
       </div>
       {error && (
         <p className="settings__error" role="alert">
