@@ -20,6 +20,7 @@ import type { Response } from 'got';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import { mediaFileName, numberedName, pathInside } from './file-names';
+import { rawTransfer } from './raw-transfer';
 import { checkMediaUrl, describeUrl } from './url-safety';
 
 const WRITE_BUFFER_BYTES = 8 * 1024 * 1024;
@@ -54,6 +55,11 @@ export interface DownloadFileOptions {
   /** Attempts after the first, for dropped connections and 5xx. Default 5. */
   retryLimit?: number;
   retryBaseDelayMs?: number;
+  /**
+   * The raw-socket fast path for plain 200/206 answers (see raw-transfer.ts); default on. The
+   * general path (got) serves everything else either way.
+   */
+  fastPath?: boolean;
   /** Connection set-up and idle-socket timeouts. */
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
@@ -156,6 +162,38 @@ async function fetchOnce(
   options: DownloadFileOptions,
   allowInternal: boolean,
 ): Promise<number> {
+  if (options.fastPath !== false) {
+    const raw = { fd: part.handle.fd, written: part.written };
+    try {
+      const outcome = await rawTransfer(raw, {
+        url,
+        offset,
+        listed: options.expectedSize ?? null,
+        maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+        connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+        idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
+        transient: (error) => new Transient(error),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress
+          ? { onProgress: (bytes, total) => options.onProgress?.({ bytes, total }) }
+          : {}),
+      });
+      if (outcome.kind === 'done') return outcome.bytes;
+      if (outcome.kind === 'http-error') throw httpErrorFrom(outcome.status, outcome.body, url);
+    } catch (error) {
+      if (options.signal?.aborted) throw cancelled();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') {
+        throw new AppError('DISK_FULL', `The disk is full; the file was not saved.`);
+      }
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw fileSystemError(error, dirname(part.path));
+      }
+      throw error;
+    } finally {
+      part.written = raw.written;
+    }
+  }
   let unsafeRedirect: string | null = null;
   const stream = got.stream(url, {
     headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
@@ -357,8 +395,10 @@ function contentLength(response: Response): number | null {
 }
 
 async function httpError(stream: Readable, response: Response, url: string): Promise<Error> {
-  const body = await readSome(stream, 16 * 1024);
-  const status = response.statusCode;
+  return httpErrorFrom(response.statusCode, await readSome(stream, 16 * 1024), url);
+}
+
+function httpErrorFrom(status: number, body: string, url: string): Error {
   const where = describeUrl(url);
   if (status === 403 && /expired/i.test(body)) {
     return new AppError(

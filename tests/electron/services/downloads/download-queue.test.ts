@@ -24,7 +24,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await chmod(join(dir, 'locked'), 0o755).catch(() => undefined);
-  await rm(dir, { recursive: true, force: true });
+  // The history's atomic write may still be renaming its temp file.
+  await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
 function queue(items: MediaItem[], concurrency = 3) {
