@@ -1,7 +1,14 @@
 // Builds the page-facing API object from a transport. The Electron preload passes a transport
 // over ipcRenderer; the browser preview passes one over a WebSocket. Same code, same shape.
 
-import { EVENT_CHANNELS, EVENT_NAMES, REQUEST_CHANNELS, REQUEST_NAMES } from './ipc-channels';
+import {
+  EVENT_CHANNELS,
+  EVENT_NAMES,
+  REQUEST_CHANNELS,
+  REQUEST_NAMES,
+  SEND_CHANNELS,
+  SEND_NAMES,
+} from './ipc-channels';
 import type { BridgeApi } from './ipc-contract';
 import type { Result } from './errors';
 
@@ -10,6 +17,8 @@ export interface BridgeTransport {
   invoke(channel: string, payload: unknown): Promise<unknown>;
   /** Listens on an event channel; the listener gets only the payload, never an event object. */
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+  /** Sends a one-way message; nothing answers. */
+  send(channel: string, payload: unknown): void;
 }
 
 function isResult(value: unknown): value is Result<unknown> {
@@ -38,6 +47,16 @@ export function createBridgeApi(transport: BridgeTransport): BridgeApi {
     api[name] = (listener: (payload: unknown) => void): (() => void) => {
       if (typeof listener !== 'function') throw new TypeError(`${name} needs a function`);
       return transport.subscribe(channel, (payload) => listener(payload));
+    };
+  }
+  for (const name of SEND_NAMES) {
+    const channel = SEND_CHANNELS[name];
+    api[name] = (payload: unknown): void => {
+      try {
+        transport.send(channel, payload);
+      } catch {
+        // One-way: a closed transport has nobody to tell.
+      }
     };
   }
   return Object.freeze(api) as BridgeApi;

@@ -42,6 +42,11 @@ export interface MediaItem {
   files: MediaFile[];
 }
 
+/** The file that represents the item (previewed, dragged, downloaded): the first with a URL. */
+export function primaryFile(item: MediaItem): MediaFile | null {
+  return item.files.find((f) => f.url !== '') ?? item.files[0] ?? null;
+}
+
 export interface MediaPage {
   items: MediaItem[];
   totalCount: number | null;

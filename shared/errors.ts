@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'UNSAFE_PATH', // a path that would escape its folder
   'FILE_EXISTS',
   'DISK_FULL',
+  'PERMISSION_DENIED', // the OS refused to write or read a file or folder
   'KEYCHAIN_UNAVAILABLE', // no Secret Service / keychain on this machine
   'KEYCHAIN_LOCKED', // the keychain is locked and the user did not unlock it
   'CANCELLED',

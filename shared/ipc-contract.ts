@@ -15,8 +15,14 @@ import type {
   SettingsSnapshot,
 } from './account';
 import type { Result } from './errors';
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
-import type { EventName, RequestName } from './ipc-channels';
+import type {
+  CopyFileResult,
+  DownloadsSnapshot,
+  LocalFileState,
+  StartDownloadsResult,
+} from './media-out';
+import { EVENT_CHANNELS, REQUEST_CHANNELS, SEND_CHANNELS } from './ipc-channels';
+import type { EventName, RequestName, SendName } from './ipc-channels';
 
 export {
   BRIDGE_GLOBAL,
@@ -25,8 +31,11 @@ export {
   REQUEST_NAMES,
   EVENT_CHANNELS,
   REQUEST_CHANNELS,
+  SEND_CHANNELS,
+  SEND_CHANNEL_NAMES,
+  SEND_NAMES,
 } from './ipc-channels';
-export type { EventName, RequestName } from './ipc-channels';
+export type { EventName, RequestName, SendName } from './ipc-channels';
 
 /** A type-only marker: carries T for inference, nothing at run time. */
 export interface Phantom<T> {
@@ -39,6 +48,9 @@ function phantom<T>(): Phantom<T> {
 const businessType = z.enum(BUSINESS_TYPES);
 const mediaId = z.string().min(1).max(128);
 const tagId = z.string().min(1).max(64);
+/** A batch as large as a designer selects: every loaded item of a long scroll. */
+const mediaIds = z.array(mediaId).min(1).max(1000);
+const downloadId = z.string().min(1).max(64);
 
 // The secret and token are bounded here; their content is checked by the account service.
 const accountForm = z.strictObject({
@@ -134,6 +146,8 @@ export const requestChannels = {
         .min(MIN_MEDIA_CACHE_LIMIT)
         .max(MAX_MEDIA_CACHE_LIMIT)
         .optional(),
+      /** Back to the default download folder; another folder is set only by the picker. */
+      downloadFolder: z.null().optional(),
     }),
     response: phantom<AppSettings>(),
   },
@@ -157,10 +171,87 @@ export const requestChannels = {
     request: z.undefined(),
     response: phantom<void>(),
   },
+  startDownloads: {
+    channel: REQUEST_CHANNELS.startDownloads,
+    /** saveTo: ask for a folder this once ("Save to…") instead of the download folder. */
+    request: z.strictObject({ mediaIds, saveTo: z.boolean().optional() }),
+    response: phantom<StartDownloadsResult>(),
+  },
+  getDownloads: {
+    channel: REQUEST_CHANNELS.getDownloads,
+    request: z.undefined(),
+    response: phantom<DownloadsSnapshot>(),
+  },
+  cancelDownload: {
+    channel: REQUEST_CHANNELS.cancelDownload,
+    request: z.strictObject({ id: downloadId }),
+    response: phantom<DownloadsSnapshot>(),
+  },
+  retryDownload: {
+    channel: REQUEST_CHANNELS.retryDownload,
+    request: z.strictObject({ id: downloadId }),
+    response: phantom<DownloadsSnapshot>(),
+  },
+  clearDownloadHistory: {
+    channel: REQUEST_CHANNELS.clearDownloadHistory,
+    request: z.undefined(),
+    response: phantom<DownloadsSnapshot>(),
+  },
+  showDownloadInFolder: {
+    channel: REQUEST_CHANNELS.showDownloadInFolder,
+    request: z.strictObject({ id: downloadId }),
+    response: phantom<void>(),
+  },
+  openDownload: {
+    channel: REQUEST_CHANNELS.openDownload,
+    request: z.strictObject({ id: downloadId }),
+    response: phantom<void>(),
+  },
+  chooseDownloadFolder: {
+    channel: REQUEST_CHANNELS.chooseDownloadFolder,
+    request: z.undefined(),
+    response: phantom<DownloadsSnapshot>(),
+  },
+  prepareLocalFiles: {
+    channel: REQUEST_CHANNELS.prepareLocalFiles,
+    /** 'hover' skips files over the hover size limit; 'selection' fetches any size. */
+    request: z.strictObject({ mediaIds, reason: z.enum(['hover', 'selection']) }),
+    response: phantom<LocalFileState[]>(),
+  },
+  copyFile: {
+    channel: REQUEST_CHANNELS.copyFile,
+    request: z.strictObject({ mediaId }),
+    response: phantom<CopyFileResult>(),
+  },
+  showContextMenu: {
+    channel: REQUEST_CHANNELS.showContextMenu,
+    /** Null answer: no native menu here (the page shows its own) or nothing was chosen. */
+    request: z.strictObject({
+      entries: z
+        .array(
+          z.strictObject({
+            id: z.string().min(1).max(64),
+            label: z.string().min(1).max(200),
+            enabled: z.boolean(),
+            separatorBefore: z.boolean().optional(),
+          }),
+        )
+        .min(1)
+        .max(20),
+    }),
+    response: phantom<{ native: boolean; chosen: string | null }>(),
+  },
 } as const satisfies Record<
   RequestName,
   { channel: string; request: z.ZodType; response: unknown }
 >;
+
+export const sendChannels = {
+  startDrag: {
+    channel: SEND_CHANNELS.startDrag,
+    request: z.strictObject({ mediaIds: z.array(mediaId).min(1).max(100) }),
+  },
+} as const satisfies Record<SendName, { channel: string; request: z.ZodType }>;
 
 export const eventChannels = {
   onLibrarySourceChanged: {
@@ -175,9 +266,18 @@ export const eventChannels = {
     channel: EVENT_CHANNELS.onMediaCacheStatus,
     payload: phantom<MediaCacheStatus>(),
   },
+  onDownloadsChanged: {
+    channel: EVENT_CHANNELS.onDownloadsChanged,
+    payload: phantom<DownloadsSnapshot>(),
+  },
+  onLocalFileChanged: {
+    channel: EVENT_CHANNELS.onLocalFileChanged,
+    payload: phantom<LocalFileState>(),
+  },
 } as const satisfies Record<EventName, { channel: string; payload: unknown }>;
 
 type RequestDefs = typeof requestChannels;
+type SendDefs = typeof sendChannels;
 type EventDefs = typeof eventChannels;
 
 /** What the renderer passes (schema input). */
@@ -188,6 +288,11 @@ export type ResponseValue<K extends RequestName> =
   RequestDefs[K]['response'] extends Phantom<infer T> ? T : never;
 export type EventPayload<E extends EventName> =
   EventDefs[E]['payload'] extends Phantom<infer T> ? T : never;
+
+export type SendPayload<S extends SendName> = z.input<SendDefs[S]['request']>;
+export type ValidatedSendPayload<S extends SendName> = z.output<SendDefs[S]['request']>;
+/** A one-way message: returns at once, nothing answers. */
+export type SendMethod<S extends SendName> = (payload: SendPayload<S>) => void;
 
 export type RequestMethod<K extends RequestName> = [RequestPayload<K>] extends [undefined]
   ? () => Promise<Result<ResponseValue<K>>>
@@ -200,4 +305,4 @@ export type EventMethod<E extends EventName> = (
 /** The object the preload exposes to the page (window.iceApi). Named methods only. */
 export type BridgeApi = { [K in RequestName]: RequestMethod<K> } & {
   [E in EventName]: EventMethod<E>;
-};
+} & { [S in SendName]: SendMethod<S> };

@@ -183,6 +183,7 @@ async function downloadOne(
         url: file.url,
         dir,
         fileName: file.fileName,
+        format: file.formatName,
         expectedSize: file.fileSize,
         allowInternalHosts: client.endpoint.internal,
         ...(io.signal ? { signal: io.signal } : {}),

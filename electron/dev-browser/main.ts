@@ -13,6 +13,7 @@ import { createMainServices } from '../services/main-services';
 import type { MainServices } from '../services/main-services';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { ensurePrivateDir, perUserName } from '../services/app/private-dir';
+import type { ShellActions } from '../services/media-out/shell-actions';
 import { bundlePageBridge } from './page-bridge-bundle';
 import { startPreviewServer } from './preview-server';
 import type { BridgeMessageListener } from './preview-server';
@@ -51,6 +52,13 @@ export interface BrowserPreviewOptions {
   demoUrlTtlSeconds?: number;
   /** Browse this ICE-compatible server (credentials in memory only) instead of the demo. */
   remote?: PreviewRemoteLibrary;
+  /** The OS Downloads folder; the default download folder is its app subfolder. */
+  downloadsDir?: string;
+  /**
+   * What the desktop shell does (folder picker, file manager). A browser cannot, so by default
+   * the preview only logs these; tests pass recorders.
+   */
+  shell?: Partial<ShellActions>;
 }
 
 /** The library for --endpoint/--region: an account if the environment had a key, else anonymous. */
@@ -131,6 +139,11 @@ export async function startBrowserPreview(
     logger: { error: (message) => log(`[preview] ${message}`) },
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     startDemoLibrary,
+    ...(options.downloadsDir === undefined ? {} : { downloadsDir: options.downloadsDir }),
+    shell: options.shell ?? {
+      showItemInFolder: (path) => log(`[preview] Show in folder (not opened here): ${path}`),
+      openPath: async (path) => log(`[preview] Open (not opened here): ${path}`),
+    },
   });
   try {
     const server = await startPreviewServer({

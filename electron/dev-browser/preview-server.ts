@@ -25,6 +25,7 @@ import {
   PAGE_BRIDGE_PATH,
   TOKEN_PARAM,
   parseInvokeMessage,
+  parseSendMessage,
 } from './protocol';
 import type { ServerMessage } from './protocol';
 import { injectPageBridge, resolveStaticFile } from './static-files';
@@ -34,7 +35,7 @@ import type { MediaRequestLike } from '../services/media-cache/media-response';
 
 export interface PreviewServerOptions {
   rendererDir: string;
-  router: Pick<IpcRouter, 'dispatch'>;
+  router: Pick<IpcRouter, 'dispatch' | 'receive'>;
   events: Pick<EventHub, 'forward'>;
   pageBridgeScript: string;
   /** Answers a cached-media request (the services' respondToMedia). */
@@ -209,6 +210,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : String(data);
+      const oneWay = text === null ? null : parseSendMessage(text);
+      if (oneWay) {
+        record('in', oneWay.channel, text ?? '');
+        // No native drag in a browser: the page uses DownloadURL; the router still validates.
+        options.router.receive(oneWay.channel, oneWay.payload, null);
+        return;
+      }
       const invoke = text === null ? null : parseInvokeMessage(text);
       record('in', invoke?.channel ?? '', text ?? '<binary frame>');
       if (!invoke) {

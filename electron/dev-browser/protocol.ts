@@ -18,6 +18,13 @@ export interface InvokeMessage {
   payload?: unknown;
 }
 
+/** A one-way message from the page (no id, no reply). */
+export interface SendMessage {
+  kind: 'send';
+  channel: string;
+  payload?: unknown;
+}
+
 export interface ReplyMessage {
   kind: 'reply';
   id: number;
@@ -51,6 +58,12 @@ export function parseInvokeMessage(raw: string): InvokeMessage | null {
     return null;
   }
   return { kind: 'invoke', id, channel, payload: value.payload };
+}
+
+export function parseSendMessage(raw: string): SendMessage | null {
+  const value = parseObject(raw);
+  if (!value || value.kind !== 'send' || typeof value.channel !== 'string') return null;
+  return { kind: 'send', channel: value.channel, payload: value.payload };
 }
 
 export function parseServerMessage(raw: string): ServerMessage | null {

@@ -4,7 +4,7 @@
 
 import type { BridgeTransport } from '../../shared/bridge';
 import { parseServerMessage } from './protocol';
-import type { InvokeMessage } from './protocol';
+import type { InvokeMessage, SendMessage } from './protocol';
 
 export interface SocketLike {
   readonly readyState: number;
@@ -110,6 +110,14 @@ export function createSocketTransport(options: SocketTransportOptions): BridgeTr
         pending.set(id, { resolve, reject });
         open.send(JSON.stringify(message));
       });
+    },
+    send(channel, payload) {
+      // Fire and forget; a message sent while the socket (re)connects goes out once it is open.
+      const message: SendMessage = { kind: 'send', channel, payload };
+      ensureOpen().then(
+        (open) => open.send(JSON.stringify(message)),
+        () => undefined,
+      );
     },
     subscribe(channel, listener) {
       let set = listeners.get(channel);

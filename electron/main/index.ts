@@ -15,6 +15,7 @@ import { handleMediaProtocol } from './media-protocol';
 import { wireIpc } from './ipc-wiring';
 import { APP_ORIGIN, APP_START_URL } from './renderer-files';
 import { createMainWindow, denyPermissions, guardWebContents } from './window';
+import { electronShellActions } from './shell-adapters';
 
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -122,6 +123,8 @@ function runApp(): void {
         openExternal,
         startDemoLibrary: () => startDemoServer({ mediaDir: join(dataDir, 'demo-library') }),
         openFolder,
+        downloadsDir: app.getPath('downloads'),
+        shell: electronShellActions(),
         logger: { error: (message, detail) => console.error(message, detail ?? '') },
       });
       const started = services;

@@ -1,8 +1,8 @@
 // Connects ipcMain to the transport-agnostic router: one handler per request channel of the
 // contract, each checking its sender before anything else, and events out to the app's windows.
 
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { REQUEST_CHANNEL_NAMES } from '../../shared/ipc-contract';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
+import { REQUEST_CHANNEL_NAMES, SEND_CHANNEL_NAMES } from '../../shared/ipc-contract';
 import type { Result } from '../../shared/errors';
 import type { EventHub } from '../services/app/event-hub';
 import type { IpcRouter } from '../services/ipc/ipc-router';
@@ -21,7 +21,7 @@ export interface IpcWiringOptions {
 }
 
 function senderFacts(
-  event: IpcMainInvokeEvent,
+  event: IpcMainInvokeEvent | IpcMainEvent,
   appContents: ReadonlySet<WebContents>,
 ): SenderFacts {
   const contents = event.sender;
@@ -52,6 +52,21 @@ export function wireIpc(options: IpcWiringOptions): () => void {
       return router.dispatch(channel, payload);
     });
   }
+  // One-way messages (drag-out): checked the same way, then handled synchronously, so a
+  // startDrag happens while the page's dragstart is still on the stack.
+  const onSend = new Map<string, (event: IpcMainEvent, payload: unknown) => void>();
+  for (const channel of SEND_CHANNEL_NAMES) {
+    const listener = (event: IpcMainEvent, payload: unknown): void => {
+      const verdict = checkSender(senderFacts(event, appContents), allowedOrigins);
+      if (!verdict.ok) {
+        options.logger?.warn(`Refused IPC on ${channel}: ${verdict.reason}`);
+        return;
+      }
+      router.receive(channel, payload, event.sender);
+    };
+    onSend.set(channel, listener);
+    ipcMain.on(channel, listener);
+  }
   const stopForwarding = events.forward((channel, payload) => {
     for (const contents of appContents) {
       if (!contents.isDestroyed()) contents.send(channel, payload);
@@ -59,6 +74,7 @@ export function wireIpc(options: IpcWiringOptions): () => void {
   });
   return () => {
     for (const channel of REQUEST_CHANNEL_NAMES) ipcMain.removeHandler(channel);
+    for (const [channel, listener] of onSend) ipcMain.removeListener(channel, listener);
     stopForwarding();
   };
 }

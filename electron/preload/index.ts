@@ -9,6 +9,7 @@ import { BRIDGE_GLOBAL } from '../../shared/ipc-channels';
 
 const transport: BridgeTransport = {
   invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
+  send: (channel, payload) => ipcRenderer.send(channel, payload),
   subscribe(channel, listener) {
     const onMessage = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
     ipcRenderer.on(channel, onMessage);

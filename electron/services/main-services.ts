@@ -1,30 +1,39 @@
 // The composition root of the main process's services, free of Electron: the Electron shell and
 // the browser preview both build exactly this and connect it to their own transport.
 
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { createIceClient } from './ice/ice-client';
 import { createIpcRouter } from './ipc/ipc-router';
-import type { Handlers, IpcRouter, RouterLogger } from './ipc/ipc-router';
+import type { Handlers, IpcRouter, RouterLogger, SendHandlers } from './ipc/ipc-router';
+import { DownloadHistory } from './downloads/download-history';
+import { DownloadQueue } from './downloads/download-queue';
+import { DragOut } from './media-out/drag-out';
+import { cachedMediaFiles } from './media-out/local-media-files';
+import type { LocalMediaFiles } from './media-out/local-media-files';
+import { LocalFilesService } from './media-out/local-files-service';
+import { MediaDirectory } from './media-out/media-directory';
+import type { ShellActions } from './media-out/shell-actions';
 import { EventHub } from './app/event-hub';
 import { checkExternalUrl } from './app/external-url';
 import { LibraryService } from './library/library-service';
 import type { ActiveLibrary } from './library/library-service';
 import { LibrarySources } from './library/library-sources';
 import type { DemoLibraryServer } from './library/library-sources';
+import { MediaCache } from './media-cache/media-cache';
+import { respondWithMedia } from './media-cache/media-response';
+import type { MediaRequestLike } from './media-cache/media-response';
+import type { MediaTarget } from '../../shared/media-url';
 import { AccountService } from './account/account-service';
 import { CredentialVault } from './secrets/credential-vault';
 import { KeytarStore } from './secrets/keytar-store';
 import { keychainServiceName } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
-import { MediaCache } from './media-cache/media-cache';
-import { respondWithMedia } from './media-cache/media-response';
-import type { MediaRequestLike } from './media-cache/media-response';
-import type { MediaCacheStatus } from '../../shared/domain';
-import type { MediaTarget } from '../../shared/media-url';
-import type { LibrarySourceKind } from '../../shared/domain';
-import type { AccountStatus } from '../../shared/account';
+import type { LibrarySourceKind, MediaCacheStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import type { AccountStatus } from '../../shared/account';
 
 export interface MainServicesOptions {
   /** The app's data folder (Electron: app.getPath('userData')). */
@@ -50,7 +59,16 @@ export interface MainServicesOptions {
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
+  /** The OS Downloads folder (Electron: app.getPath('downloads')); ~/Downloads by default. */
+  downloadsDir?: string;
+  /** What only the desktop shell can do; missing actions answer "not here". */
+  shell?: Partial<ShellActions>;
+  /** Concurrent downloads (default 3). */
+  downloadConcurrency?: number;
 }
+
+/** The default download folder's name inside the OS Downloads folder. */
+export const DOWNLOAD_SUBFOLDER = 'ICE Media Library';
 
 export interface MainServices {
   readonly router: IpcRouter;
@@ -62,6 +80,10 @@ export interface MainServices {
   readonly mediaCache: MediaCache;
   /** Answers one media:// (or preview media route) request from the cache. */
   respondToMedia(target: MediaTarget | null, request: MediaRequestLike): Promise<Response>;
+  /** Local copies of media files: the media cache, as drag-out and downloads see it. */
+  readonly localFiles: LocalMediaFiles;
+  /** The items listed so far (the preview's media route resolves names through it). */
+  readonly directory: MediaDirectory;
   close(): Promise<void>;
 }
 
@@ -85,6 +107,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   demoServer.catch(() => undefined);
   const sources = new LibrarySources({ demoServer, account, settings });
   const events = new EventHub();
+  const shell = options.shell ?? {};
 
   // Start on the saved source; a source that cannot open (no key any more) falls back to demo.
   const saved = settings.current().librarySource;
@@ -117,13 +140,57 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const startupNotice =
     [settingsNotice, mediaCache.notice].filter((n) => n !== null).join(' ') || null;
 
-  async function switchSource(kind: LibrarySourceKind) {
-    library.use(await sources.open(kind));
-    if (settings.current().librarySource !== kind) await settings.update({ librarySource: kind });
-    const source = await library.source();
-    events.emit('onLibrarySourceChanged', source);
-    return source;
-  }
+  // Getting media out: the items listed so far, their files in the cache, drag-out, downloads.
+  const directory = new MediaDirectory({ fetchItem: (mediaId) => library.getMedia(mediaId) });
+  const localFiles = cachedMediaFiles(mediaCache);
+  const prepared = new LocalFilesService({
+    files: localFiles,
+    directory,
+    emit: (state) => events.emit('onLocalFileChanged', state),
+  });
+  const dragOut = new DragOut({
+    files: localFiles,
+    directory,
+    stagingDir: join(options.dataDir, 'drag-out'),
+  });
+  const defaultFolder = join(
+    options.downloadsDir ?? join(homedir(), 'Downloads'),
+    DOWNLOAD_SUBFOLDER,
+  );
+  const downloadFolder = () => {
+    const chosen = settings.current().downloadFolder;
+    return chosen === null
+      ? { path: defaultFolder, isDefault: true }
+      : { path: chosen, isDefault: false };
+  };
+  const downloads = new DownloadQueue({
+    files: localFiles,
+    directory,
+    history: new DownloadHistory(join(options.dataDir, 'downloads.json')),
+    folder: downloadFolder,
+    emit: (snapshot) => events.emit('onDownloadsChanged', snapshot),
+    ...(options.downloadConcurrency === undefined
+      ? {}
+      : { concurrency: options.downloadConcurrency }),
+  });
+  await downloads.open();
+
+  const needShell = <K extends keyof ShellActions>(name: K): ShellActions[K] => {
+    const action = shell[name];
+    if (!action) throw new AppError('INVALID_INPUT', 'This is only possible in the desktop app.');
+    return action;
+  };
+  const existingPath = (path: string): string => {
+    if (!existsSync(path)) throw new AppError('NOT_FOUND', 'The file is no longer there.');
+    return path;
+  };
+  const pickFolder = async (): Promise<string | null> => {
+    const chosen = await needShell('pickFolder')(downloadFolder().path);
+    if (chosen === null) return null;
+    if (!isAbsolute(chosen))
+      throw new AppError('INVALID_INPUT', 'Choose a folder on this computer.');
+    return chosen;
+  };
 
   // Another process (the CLI's `auth set` or `auth clear`) changed the settings: an account
   // source reopens with what is saved now, and the page hears of the account's new state.
@@ -140,6 +207,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     );
   });
 
+  async function switchSource(kind: LibrarySourceKind) {
+    library.use(await sources.open(kind));
+    if (settings.current().librarySource !== kind) await settings.update({ librarySource: kind });
+    const source = await library.source();
+    directory.forgetAll();
+    prepared.forgetAll();
+    events.emit('onLibrarySourceChanged', source);
+    return source;
+  }
+
   const handlers: Handlers = {
     getAppInfo: async () => ({
       version: options.appVersion,
@@ -151,11 +228,13 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     listTags: async ({ businessType }) => library.listTags(businessType),
     listMedia: async (query) => {
       const page = await library.listMedia(query);
+      directory.remember(page.items);
       mediaCache.remember(page.items);
       return page;
     },
     getMedia: async ({ mediaId }) => {
       const item = await library.getMedia(mediaId);
+      directory.remember([item]);
       mediaCache.remember([item]);
       return item;
     },
@@ -189,6 +268,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       if (patch.mediaCacheLimitBytes !== undefined) {
         await mediaCache.setLimit(updated.mediaCacheLimitBytes);
       }
+      if (patch.downloadFolder !== undefined)
+        events.emit('onDownloadsChanged', downloads.snapshot());
       return updated;
     },
     openExternal: async ({ url }) => options.openExternal(checkExternalUrl(url)),
@@ -203,17 +284,78 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       }
       await options.openFolder(mediaCache.dir);
     },
+    startDownloads: async ({ mediaIds, saveTo }) => {
+      const folder = saveTo ? await pickFolder() : downloadFolder().path;
+      if (folder === null) return { batchId: null, snapshot: downloads.snapshot() };
+      const batchId = await downloads.start(mediaIds, folder);
+      return { batchId, snapshot: downloads.snapshot() };
+    },
+    getDownloads: async () => downloads.snapshot(),
+    cancelDownload: async ({ id }) => {
+      downloads.cancel(id);
+      return downloads.snapshot();
+    },
+    retryDownload: async ({ id }) => {
+      downloads.retry(id);
+      return downloads.snapshot();
+    },
+    clearDownloadHistory: async () => {
+      downloads.clearHistory();
+      return downloads.snapshot();
+    },
+    showDownloadInFolder: async ({ id }) => {
+      needShell('showItemInFolder')(existingPath(downloads.savedPath(id)));
+    },
+    openDownload: async ({ id }) => {
+      await needShell('openPath')(existingPath(downloads.savedPath(id)));
+    },
+    chooseDownloadFolder: async () => {
+      const chosen = await pickFolder();
+      if (chosen !== null) await settings.update({ downloadFolder: chosen });
+      const snapshot = downloads.snapshot();
+      events.emit('onDownloadsChanged', snapshot);
+      return snapshot;
+    },
+    prepareLocalFiles: async ({ mediaIds, reason }) => prepared.prepare(mediaIds, reason),
+    copyFile: async ({ mediaId }) => {
+      const file = await directory.file(mediaId, null);
+      const local = await localFiles.ensure(mediaId, file.fileName);
+      const plan = dragOut.plan([mediaId]);
+      const path = plan.ok ? (plan.files[0] ?? local.path) : local.path;
+      const copied = (await shell.copyFileToClipboard?.(path)) ?? false;
+      return { copied: copied ? 'file' : 'path', path };
+    },
+    showContextMenu: async ({ entries }) => {
+      if (!shell.popupMenu) return { native: false, chosen: null };
+      return { native: true, chosen: await shell.popupMenu(entries) };
+    },
+  };
+
+  const sendHandlers: SendHandlers = {
+    // Synchronous from message to startDrag: nothing is awaited (macOS ignores late drags).
+    startDrag: ({ mediaIds }, sender) => {
+      const plan = dragOut.plan(mediaIds);
+      if (!plan.ok) {
+        // The page checks readiness first; a file evicted meanwhile is fetched for next time.
+        void prepared.prepare(plan.notReady, 'selection');
+        return;
+      }
+      shell.startDrag?.(sender, { files: plan.files, iconPath: plan.iconPath });
+    },
   };
 
   return {
-    router: createIpcRouter(handlers, options.logger),
+    router: createIpcRouter(handlers, options.logger, sendHandlers),
     handlers,
     events,
     startupNotice,
     mediaCache,
     respondToMedia: (target, request) => respondWithMedia(mediaCache, target, request),
+    localFiles,
+    directory,
     close: async () => {
       stopWatchingSettings();
+      await downloads.close();
       await mediaCache.close();
       await library.close();
       await (await demoServer.catch(() => null))?.close();

@@ -10,6 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadFile } from '../../electron/services/ice/download-file';
 import { startBenchServer } from './bench-server';
+import {
+  plainHttpBatchedWrites,
+  plainHttpDiscard,
+  rawSocketReusedBuffer,
+} from './download-variants';
 
 export interface DownloadFigures {
   bytes: number;
@@ -17,12 +22,42 @@ export interface DownloadFigures {
   curlMs: number | null;
   /** Plain node:http piped to a file: what Node's HTTP stack allows on this machine. */
   plainNodeMs: number;
+  /** Further variants, best of the runs each, in the order printed. */
+  variants: Array<{ name: string; ms: number }>;
   /** CPU time (user, system) of our fastest run. */
   oursCpuMs: { user: number; system: number };
   peakRssGrowthBytes: number;
 }
 
 const RUNS = 3;
+
+/** The variants measured beside ours, curl and plain node:http (see download-variants.ts). */
+const VARIANTS: Array<{
+  name: string;
+  writes: boolean;
+  run: (url: string, path: string) => Promise<unknown>;
+}> = [
+  {
+    name: 'node:http, body discarded (no disk)',
+    writes: false,
+    run: (url) => plainHttpDiscard(url),
+  },
+  {
+    name: 'node:http -> 8 MiB batched writeSync',
+    writes: true,
+    run: (url, path) => plainHttpBatchedWrites(url, path),
+  },
+  {
+    name: 'raw socket, one reused 64 KiB buffer, writeSync',
+    writes: true,
+    run: (url, path) => rawSocketReusedBuffer(url, path, 64 * 1024),
+  },
+  {
+    name: 'raw socket, one reused 1 MiB buffer, writeSync',
+    writes: true,
+    run: (url, path) => rawSocketReusedBuffer(url, path, 1024 * 1024),
+  },
+];
 
 export function curlAvailable(): boolean {
   return spawnSync('curl', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -38,10 +73,20 @@ export async function runDownloadBench(bytes = 300 * 1024 * 1024): Promise<Downl
     const ours: Array<Awaited<ReturnType<typeof measureOurs>>> = [];
     const curlTimes: number[] = [];
     const plainTimes: number[] = [];
+    const variantTimes = new Map<string, number[]>(VARIANTS.map((v) => [v.name, []]));
     for (let run = 0; run < RUNS; run++) {
       ours.push(await measureOurs(url, dir, bytes));
       if (hasCurl) curlTimes.push(await measureCurl(url, join(dir, `curl-${run}.bin`), bytes));
       plainTimes.push(await measurePlainNode(url, join(dir, `plain-${run}.bin`), bytes));
+      for (const variant of VARIANTS) {
+        const path = join(dir, `variant-${run}.bin`);
+        const start = performance.now();
+        await variant.run(url, path);
+        variantTimes.get(variant.name)!.push(performance.now() - start);
+        const size = variant.writes ? (await stat(path)).size : bytes;
+        await rm(path, { force: true });
+        if (size !== bytes) throw new Error(`${variant.name} wrote ${size} of ${bytes} bytes`);
+      }
     }
     const best = ours.reduce((a, b) => (b.ms < a.ms ? b : a));
     return {
@@ -49,6 +94,7 @@ export async function runDownloadBench(bytes = 300 * 1024 * 1024): Promise<Downl
       oursMs: best.ms,
       curlMs: hasCurl ? Math.min(...curlTimes) : null,
       plainNodeMs: Math.min(...plainTimes),
+      variants: VARIANTS.map((v) => ({ name: v.name, ms: Math.min(...variantTimes.get(v.name)!) })),
       oursCpuMs: best.cpuMs,
       peakRssGrowthBytes: Math.max(...ours.map((o) => o.peakRssGrowth)),
     };
@@ -72,7 +118,7 @@ async function measureOurs(url: string, dir: string, bytes: number) {
   const result = await downloadFile({
     url,
     dir: target,
-    fileName: 'big.bin',
+    fileName: 'big.mp4',
     expectedSize: bytes,
     allowInternalHosts: true,
   });

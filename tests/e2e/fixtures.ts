@@ -13,6 +13,16 @@ import { demoMediaDirFromEnv } from '../support/demo-media';
 import { MemoryStore } from '../../electron/services/secrets/memory-store';
 import type { PageGlobals } from './page-types';
 
+/**
+ * What the desktop shell would have done for the preview of this worker: folders shown, files
+ * opened, and the folder the next "Save to…" / Change… picks (null: the user cancels).
+ */
+export const previewShell = {
+  shown: [] as string[],
+  opened: [] as string[],
+  folderChoice: null as string | null,
+};
+
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /** Saves a screenshot for a person to look at, once the visible artwork has faded in. */
@@ -91,6 +101,14 @@ async function withPreview(
     demoMediaDir: demoMediaDirFromEnv(),
     keychain: new MemoryStore(),
     log: () => undefined,
+    downloadsDir: join(dataDir, 'Downloads'),
+    shell: {
+      showItemInFolder: (path) => previewShell.shown.push(path),
+      openPath: async (path) => {
+        previewShell.opened.push(path);
+      },
+      pickFolder: async () => previewShell.folderChoice,
+    },
     ...options,
   });
   try {

@@ -120,6 +120,7 @@ function setup(options: { settings?: Partial<AppSettings>; notice?: string | nul
   const router = createIpcRouter(handlers);
   const api = createBridgeApi({
     invoke: (channel, payload) => router.dispatch(channel, payload),
+    send: () => undefined,
     subscribe(channel, listener) {
       const set = listeners.get(channel) ?? new Set();
       listeners.set(channel, set);

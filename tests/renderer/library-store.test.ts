@@ -105,6 +105,7 @@ function setup() {
   const router = createIpcRouter(handlers);
   const api = createBridgeApi({
     invoke: (channel, payload) => router.dispatch(channel, payload),
+    send: () => undefined,
     subscribe(channel, listener) {
       const set = eventListeners.get(channel) ?? new Set();
       eventListeners.set(channel, set);

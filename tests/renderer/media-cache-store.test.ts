@@ -33,6 +33,7 @@ function harness() {
   const router = createIpcRouter(handlers);
   const api = createBridgeApi({
     invoke: (channel, payload) => router.dispatch(channel, payload),
+    send: () => undefined,
     subscribe(channel, listener) {
       if (channel === EVENT_CHANNELS.onMediaCacheStatus) listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createBridgeApi } from '../../shared/bridge';
 import type { BridgeTransport } from '../../shared/bridge';
-import { EVENT_NAMES, REQUEST_NAMES, requestChannels } from '../../shared/ipc-contract';
+import {
+  EVENT_NAMES,
+  REQUEST_NAMES,
+  SEND_CHANNELS,
+  SEND_NAMES,
+  requestChannels,
+} from '../../shared/ipc-contract';
 
 function recordingTransport(reply: (channel: string, payload: unknown) => unknown) {
   const calls: Array<{ channel: string; payload: unknown }> = [];
+  const sent: Array<{ channel: string; payload: unknown }> = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const transport: BridgeTransport = {
     async invoke(channel, payload) {
@@ -17,16 +24,29 @@ function recordingTransport(reply: (channel: string, payload: unknown) => unknow
       listeners.set(channel, set);
       return () => set.delete(listener);
     },
+    send(channel, payload) {
+      sent.push({ channel, payload });
+    },
   };
   const emit = (channel: string, payload: unknown) =>
     listeners.get(channel)?.forEach((l) => l(payload));
-  return { transport, calls, emit };
+  return { transport, calls, sent, emit };
 }
 
 describe('createBridgeApi', () => {
+  it('sends one-way messages at once, returning nothing to await', () => {
+    const { transport, sent } = recordingTransport(() => ({ ok: true, value: null }));
+    const api = createBridgeApi(transport);
+    const returned: unknown = api.startDrag({ mediaIds: ['a', 'b'] });
+    expect(returned).toBeUndefined();
+    expect(sent).toEqual([{ channel: SEND_CHANNELS.startDrag, payload: { mediaIds: ['a', 'b'] } }]);
+  });
+
   it('exposes exactly one named method per request and event of the contract, frozen', () => {
     const api = createBridgeApi(recordingTransport(() => ({ ok: true, value: null })).transport);
-    expect(Object.keys(api).sort()).toEqual([...REQUEST_NAMES, ...EVENT_NAMES].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...REQUEST_NAMES, ...EVENT_NAMES, ...SEND_NAMES].sort(),
+    );
     expect(Object.isFrozen(api)).toBe(true);
   });
 
@@ -44,6 +64,7 @@ describe('createBridgeApi', () => {
     const failing = createBridgeApi({
       invoke: () => Promise.reject(new Error('socket closed')),
       subscribe: () => () => undefined,
+      send: () => undefined,
     });
     expect(await failing.getLibrarySource()).toEqual({
       ok: false,

@@ -2,22 +2,33 @@
 // resumed with Range after a dropped connection, and moved into place only when complete and
 // of the expected size. Existing files are never overwritten: by default the download becomes
 // "name (1).ext" like a browser's; with ifExists: 'fail' it stops with FILE_EXISTS instead.
+// The .part is created exclusively and written only through the one file descriptor opened then,
+// for every attempt: whatever is put at its path later (a symlink) is never written through.
+// A body larger than the listed size, the Content-Length or (when neither is known) maxBytes is
+// cut off at the first byte too many, not checked after it has been written.
 
-import { createWriteStream } from 'node:fs';
-import { link, mkdir, rename, rm, stat, open } from 'node:fs/promises';
+import { lstat, link, mkdir, rename, rm, stat, open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import got from 'got';
 import type { Response } from 'got';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
-import { numberedName, pathInside, sanitizeFileName } from './file-names';
+import { mediaFileName, numberedName, pathInside } from './file-names';
+import { rawTransfer } from './raw-transfer';
 import { INTERNAL_ADDRESS_CODE, checkMediaUrl, describeUrl, publicOnlyLookup } from './url-safety';
 
 const WRITE_BUFFER_BYTES = 8 * 1024 * 1024;
+/**
+ * The largest body accepted when neither the library nor the server gives a size. The library's
+ * media (stickers, music, backgrounds) are far smaller; 4 GiB still allows long 4K footage.
+ */
+export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 
 export interface DownloadProgress {
   bytes: number;
@@ -30,6 +41,10 @@ export interface DownloadFileOptions {
   dir: string;
   /** Untrusted (from the API): sanitized before use. */
   fileName: string;
+  /** The media's FormatName: the saved name's extension must fit it (see mediaFileName). */
+  format?: string | null;
+  /** The hard limit when neither expectedSize nor the server gives the size. */
+  maxBytes?: number;
   expectedSize?: number | null;
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
@@ -40,6 +55,11 @@ export interface DownloadFileOptions {
   /** Attempts after the first, for dropped connections and 5xx. Default 5. */
   retryLimit?: number;
   retryBaseDelayMs?: number;
+  /**
+   * The raw-socket fast path for plain 200/206 answers (see raw-transfer.ts); default on. The
+   * general path (got) serves everything else either way.
+   */
+  fastPath?: boolean;
   /** Connection set-up and idle-socket timeouts. */
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
@@ -66,7 +86,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
       `Refusing to download ${describeUrl(options.url)}: ${verdict.reason}.`,
     );
   }
-  const name = sanitizeFileName(options.fileName);
+  const name = mediaFileName(options.fileName, options.format);
   const target = pathInside(options.dir, name);
   await mkdir(dirname(target), { recursive: true }).catch((error: unknown) => {
     throw fileSystemError(error, options.dir);
@@ -74,24 +94,41 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
   if (options.ifExists === 'fail' && (await exists(target))) throw fileExists(name);
 
   const part = pathInside(options.dir, `${name}.${randomBytes(3).toString('hex')}.part`);
-  // Exclusive create: never write through something (a symlink) already at that path.
-  await (
-    await open(part, 'wx').catch((error: unknown) => {
-      throw fileSystemError(error, options.dir);
-    })
-  ).close();
+  // Exclusive create: never write through something (a symlink) already at that path. The
+  // descriptor stays open until the file is complete.
+  const handle = await open(part, 'wx').catch((error: unknown) => {
+    throw fileSystemError(error, options.dir);
+  });
+  const file: PartFile = { path: part, handle, written: 0 };
+  let open_ = true;
   try {
-    const bytes = await fetchInto(part, verdict.url, options, allowInternal);
+    const bytes = await fetchInto(file, verdict.url, options, allowInternal);
+    const identity = await handle.stat();
+    await handle.close();
+    open_ = false;
+    // The path must still name the file we wrote (not a link or file swapped in meanwhile).
+    const now = await lstat(part).catch(() => null);
+    if (now === null || now.ino !== identity.ino || now.dev !== identity.dev) {
+      throw new AppError('UNSAFE_PATH', 'The partial download was replaced while it was written.');
+    }
     const finalPath = await placeWithoutOverwriting(part, target, options.ifExists ?? 'rename');
     return { path: finalPath, bytes };
   } catch (error) {
+    if (open_) await handle.close().catch(() => undefined);
     await rm(part, { force: true });
     throw error;
   }
 }
 
+/** The open .part: its path (for messages and the final move), descriptor and bytes written. */
+interface PartFile {
+  path: string;
+  handle: FileHandle;
+  written: number;
+}
+
 async function fetchInto(
-  part: string,
+  part: PartFile,
   url: string,
   options: DownloadFileOptions,
   allowInternal: boolean,
@@ -100,7 +137,7 @@ async function fetchInto(
   const expected = options.expectedSize ?? null;
   for (let attempt = 0; ; attempt++) {
     if (options.signal?.aborted) throw cancelled();
-    const offset = (await stat(part)).size;
+    const offset = part.written;
     if (expected !== null && offset === expected && offset > 0) return offset;
     try {
       return await fetchOnce(part, url, offset, options, allowInternal);
@@ -119,12 +156,45 @@ async function fetchInto(
 }
 
 async function fetchOnce(
-  part: string,
+  part: PartFile,
   url: string,
   offset: number,
   options: DownloadFileOptions,
   allowInternal: boolean,
 ): Promise<number> {
+  if (options.fastPath !== false) {
+    const raw = { fd: part.handle.fd, written: part.written };
+    try {
+      const outcome = await rawTransfer(raw, {
+        url,
+        offset,
+        listed: options.expectedSize ?? null,
+        maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+        connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+        idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
+        transient: (error) => new Transient(error),
+        ...(allowInternal ? {} : { lookup: publicOnlyLookup }),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress
+          ? { onProgress: (bytes, total) => options.onProgress?.({ bytes, total }) }
+          : {}),
+      });
+      if (outcome.kind === 'done') return outcome.bytes;
+      if (outcome.kind === 'http-error') throw httpErrorFrom(outcome.status, outcome.body, url);
+    } catch (error) {
+      if (options.signal?.aborted) throw cancelled();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') {
+        throw new AppError('DISK_FULL', `The disk is full; the file was not saved.`);
+      }
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw fileSystemError(error, dirname(part.path));
+      }
+      throw error;
+    } finally {
+      part.written = raw.written;
+    }
+  }
   let unsafeRedirect: string | null = null;
   const stream = got.stream(url, {
     headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
@@ -185,51 +255,120 @@ async function fetchOnce(
     throw await httpError(stream, response, url);
   }
   // 200 to a Range request: the server ignored it, so start over from the first byte.
+  if (start === 0 && part.written > 0) await truncate(part);
   const total = status === 206 ? totalFromContentRange(response) : contentLength(response);
-  const expectedTotal = options.expectedSize ?? total;
+  const listed = options.expectedSize ?? null;
+  if (listed !== null && total !== null && total !== listed) {
+    stream.destroy();
+    throw new AppError(
+      'BAD_RESPONSE',
+      `The file is ${total} bytes, not the ${listed} bytes the library listed.`,
+    );
+  }
+  const expectedTotal = listed ?? total;
+  const cap = expectedTotal ?? options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let received = start;
+  let tooLarge = false;
+  // Counted as each chunk arrives, before it is written: one byte too many ends the transfer.
+  stream.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > cap && !tooLarge) {
+      tooLarge = true;
+      stream.destroy(new Error('too large'));
+    }
+  });
   const onProgress = options.onProgress;
   if (onProgress) {
     stream.on('downloadProgress', (p: { transferred: number }) =>
       onProgress({ bytes: start + p.transferred, total: expectedTotal }),
     );
   }
-  // A large write buffer lets the stream batch the socket's 64 KiB chunks into one writev: on
-  // loopback this halves the system time of a 300 MB download. It bounds memory too (8 MiB).
-  const sink = createWriteStream(part, {
-    flags: start > 0 ? 'a' : 'w',
-    highWaterMark: WRITE_BUFFER_BYTES,
-  });
+  const sink = new PartWriter(part, start);
+  const tooLargeError = (): AppError =>
+    new AppError(
+      'BAD_RESPONSE',
+      expectedTotal === null
+        ? `The file is larger than the ${cap} bytes allowed for a download of unknown size.`
+        : `The file is larger than the ${expectedTotal} bytes the library listed.`,
+    );
   try {
     await pipeline(stream as unknown as Readable, sink);
   } catch (error) {
-    // A write may still be in flight: the next attempt's Range offset must include it, and an
-    // append landing after that attempt began would corrupt the file.
+    // A write may still be in flight: the next attempt's Range offset must include it, and a
+    // write landing after that attempt began would corrupt the file.
     if (!sink.closed) await once(sink, 'close').catch(() => undefined);
     if (options.signal?.aborted) throw cancelled();
+    if (tooLarge) throw tooLargeError();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC' || code === 'EDQUOT') {
       throw new AppError(
         'DISK_FULL',
-        `The disk is full; ${basename(part).replace(/\.[^.]+\.part$/, '')} was not saved.`,
+        `The disk is full; ${basename(part.path).replace(/\.[^.]+\.part$/, '')} was not saved.`,
       );
     }
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-      throw fileSystemError(error, dirname(part));
+      throw fileSystemError(error, dirname(part.path));
     throw transferError(error, url);
   }
-  const size = (await stat(part)).size;
+  if (tooLarge) throw tooLargeError();
+  const size = part.written;
   if (expectedTotal !== null && size < expectedTotal) {
     throw new Transient(
       new AppError('NETWORK', `The download of ${describeUrl(url)} stopped early.`),
     );
   }
-  if (expectedTotal !== null && size > expectedTotal) {
-    throw new AppError(
-      'BAD_RESPONSE',
-      `The file is ${size} bytes, not the ${expectedTotal} bytes the library listed.`,
-    );
-  }
+  if (expectedTotal !== null && size > expectedTotal) throw tooLargeError();
   return size;
+}
+
+/**
+ * Writes the body into the open .part at its position. A large buffer lets the stream batch the
+ * socket's 64 KiB chunks into one writev: on loopback this halves the system time of a 300 MB
+ * download, and it bounds memory (8 MiB).
+ */
+class PartWriter extends Writable {
+  private position: number;
+
+  constructor(
+    private readonly part: PartFile,
+    start: number,
+  ) {
+    super({ highWaterMark: WRITE_BUFFER_BYTES });
+    this.position = start;
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error) => void): void {
+    this.writeAll([chunk]).then(() => done(), done);
+  }
+
+  override _writev(chunks: Array<{ chunk: Buffer }>, done: (error?: Error | null) => void): void {
+    this.writeAll(chunks.map((c) => c.chunk)).then(() => done(), done);
+  }
+
+  private async writeAll(buffers: Buffer[]): Promise<void> {
+    let pending = buffers;
+    while (pending.length > 0) {
+      const { bytesWritten } = await this.part.handle.writev(pending, this.position);
+      this.position += bytesWritten;
+      this.part.written = this.position;
+      pending = skipBytes(pending, bytesWritten);
+    }
+  }
+}
+
+/** What is left of `buffers` after the first `count` bytes (a partial writev). */
+function skipBytes(buffers: Buffer[], count: number): Buffer[] {
+  let left = count;
+  const rest: Buffer[] = [];
+  for (const buffer of buffers) {
+    if (left >= buffer.length) {
+      left -= buffer.length;
+      continue;
+    }
+    rest.push(left > 0 ? buffer.subarray(left) : buffer);
+    left = 0;
+  }
+  return rest;
 }
 
 /** Validates "Content-Range: bytes <start>-<end>/<total>" against what was asked. */
@@ -258,8 +397,10 @@ function contentLength(response: Response): number | null {
 }
 
 async function httpError(stream: Readable, response: Response, url: string): Promise<Error> {
-  const body = await readSome(stream, 16 * 1024);
-  const status = response.statusCode;
+  return httpErrorFrom(response.statusCode, await readSome(stream, 16 * 1024), url);
+}
+
+function httpErrorFrom(status: number, body: string, url: string): Error {
   const where = describeUrl(url);
   if (status === 403 && /expired/i.test(body)) {
     return new AppError(
@@ -315,7 +456,7 @@ function transferError(error: unknown, url: string): Error {
 }
 
 /** Moves the finished .part to the target, or "name (n).ext", without ever replacing a file. */
-async function placeWithoutOverwriting(
+export async function placeWithoutOverwriting(
   part: string,
   target: string,
   ifExists: 'rename' | 'fail',
@@ -350,8 +491,9 @@ async function placeWithoutOverwriting(
   throw fileExists(name);
 }
 
-async function truncate(path: string): Promise<void> {
-  await (await open(path, 'w')).close();
+async function truncate(part: PartFile): Promise<void> {
+  await part.handle.truncate(0);
+  part.written = 0;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -368,6 +510,9 @@ function fileExists(name: string): AppError {
 function fileSystemError(error: unknown, dir: string): AppError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('DISK_FULL', 'The disk is full.');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError('PERMISSION_DENIED', `The app may not write to the folder ${dir}.`);
+  }
   return new AppError(
     'INVALID_INPUT',
     `Cannot write to the folder ${dir}${code ? ` (${code})` : ''}.`,

@@ -8,6 +8,10 @@ import { Header } from './Header';
 import { LibraryView } from './LibraryView';
 import { SettingsSheet } from './settings/SettingsSheet';
 import { Sidebar } from './Sidebar';
+import { ContextMenu } from './media-out/ContextMenu';
+import { MediaOutNotice } from './media-out/MediaOutNotice';
+import { runMediaAction } from '../media/media-actions';
+import { selectMessages } from '../store/selectors';
 import './App.css';
 
 export function App() {
@@ -23,12 +27,50 @@ export function App() {
     const stopLibrary = store.getState().startLibrary();
     const stopAccount = store.getState().startAccount();
     const stopMediaCache = store.getState().startMediaCache();
+    const stopMediaOut = store.getState().startMediaOut();
     return () => {
       stopLibrary();
       stopAccount();
       stopMediaCache();
+      stopMediaOut();
     };
   }, [store]);
+
+  // The selected item's file is fetched ahead of a drag (any size); the rest of a multiple
+  // selection only when small (the hover limit), so a large selection does not flood the disk.
+  const selectedMediaId = useAppStore((s) => s.selectedMediaId);
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  useEffect(() => {
+    if (!store || selectedMediaId === null) return;
+    const state = store.getState();
+    state.prepareLocal([selectedMediaId], 'selection');
+    const others = selectedIds.filter((id) => id !== selectedMediaId).slice(0, 50);
+    if (others.length > 0) state.prepareLocal(others, 'hover');
+  }, [store, selectedMediaId, selectedIds]);
+
+  const t = useAppStore(selectMessages);
+  useEffect(() => {
+    if (!store) return;
+    // Ctrl/⌘+S downloads the selection (or the item in the details panel); with Shift, Save to….
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's')
+        return;
+      event.preventDefault();
+      const state = store.getState();
+      if (state.settingsOpen) return;
+      const ids =
+        state.selectedIds.length > 0
+          ? state.selectedIds
+          : state.selectedMediaId !== null
+            ? [state.selectedMediaId]
+            : [];
+      const first = ids[0];
+      if (first === undefined) return;
+      void runMediaAction(store, event.shiftKey ? 'save-to' : 'download', ids, first, t);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store, t]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -71,6 +113,8 @@ export function App() {
       <LibraryView />
       <DetailsPanel />
       <SettingsSheet />
+      <ContextMenu />
+      <MediaOutNotice />
     </div>
   );
 }

@@ -16,7 +16,8 @@ import {
   selectTags,
 } from '../store/selectors';
 import { CopyButton } from './CopyButton';
-import { FileIcon } from './icons';
+import { DownloadIcon, FileIcon } from './icons';
+import { useMediaOut } from './media-out/use-media-out';
 import { CloseButton } from './CloseButton';
 import { MediaPreview } from './MediaPreview';
 import './DetailsPanel.css';
@@ -40,10 +41,72 @@ export function DetailsPanel() {
         <CloseButton label={t.details.close} onClick={closeDetails} />
       </div>
       <div className="details__scroll">
-        <MediaPreview key={item.mediaId} item={item} />
+        <DraggablePreview item={item} />
+        <DetailsActions item={item} />
         <DetailsBody item={item} />
       </div>
     </aside>
+  );
+}
+
+/** The preview drags out like a tile; until its file is local it shows progress instead. */
+function DraggablePreview({ item }: { item: MediaItem }) {
+  const t = useAppStore(selectMessages);
+  const local = useAppStore((s) => s.localFiles[item.mediaId]);
+  const pending = useAppStore((s) => s.dragPending.includes(item.mediaId));
+  const { onDragStart } = useMediaOut();
+  const percent =
+    local?.state === 'fetching' && local.total
+      ? Math.floor((local.received / local.total) * 100)
+      : null;
+  return (
+    <div
+      className="details__drag"
+      draggable
+      title={t.mediaOut.dragHint}
+      data-testid="details-drag"
+      data-local={local?.state ?? 'none'}
+      onDragStart={(event) => onDragStart(event, item.mediaId)}
+    >
+      <MediaPreview key={item.mediaId} item={item} />
+      {local?.state === 'fetching' && pending && (
+        <p className="details__preparing" role="status">
+          {t.mediaOut.preparing(percent)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Download (to the download folder) and Save to… (a folder chosen this once). */
+function DetailsActions({ item }: { item: MediaItem }) {
+  const t = useAppStore(selectMessages);
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const { run } = useMediaOut();
+  const ids = selectedIds.includes(item.mediaId) ? selectedIds : [item.mediaId];
+  const label = ids.length > 1 ? `${t.mediaOut.download} (${ids.length})` : t.mediaOut.download;
+  return (
+    <div className="details__actions">
+      <button
+        type="button"
+        className="button button--primary"
+        aria-keyshortcuts="Control+S Meta+S"
+        title={`${t.mediaOut.download} (${t.mediaOut.shortcuts.download})`}
+        onClick={() => void run('download', ids, item.mediaId)}
+      >
+        <DownloadIcon size={15} />
+        {label}
+      </button>
+      <button
+        type="button"
+        className="button"
+        aria-keyshortcuts="Control+Shift+S Meta+Shift+S"
+        title={`${t.mediaOut.saveTo} (${t.mediaOut.shortcuts.saveTo})`}
+        onClick={() => void run('save-to', ids, item.mediaId)}
+      >
+        {t.mediaOut.saveTo}
+      </button>
+    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import { isApplePlatform } from '../platform';
 import { BrandMark } from './BrandMark';
 import { GearIcon } from './icons';
 import { SourceSwitcher } from './SourceSwitcher';
+import { DownloadsButton } from './media-out/DownloadsPopover';
 import './Header.css';
 
 export const SETTINGS_BUTTON_ID = 'open-settings';
@@ -36,6 +37,7 @@ export function Header() {
           )}
         </span>
         <SourceSwitcher />
+        <DownloadsButton />
         <div className="segmented" role="group" aria-label={t.header.languageSwitch}>
           {LANGUAGES.map((lang) => (
             <button

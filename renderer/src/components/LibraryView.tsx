@@ -12,6 +12,7 @@ import {
 import { Banners } from './Banners';
 import { KeyIcon } from './icons';
 import { MediaGrid } from './MediaGrid';
+import { SelectionBar } from './media-out/SelectionBar';
 import { SkeletonGrid } from './SkeletonGrid';
 import { EmptyState, ErrorState } from './StatusViews';
 import './LibraryView.css';
@@ -98,6 +99,7 @@ export function LibraryView() {
             {heading}
           </h1>
         </div>
+        <SelectionBar />
         {count && (
           <p className="library__count" data-testid="media-count">
             {count}

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CSSProperties, KeyboardEvent, RefObject } from 'react';
+import type { CSSProperties, KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BusinessType } from '../../../shared/domain';
 import { errorText } from '../i18n';
 import type { MediaListState } from '../store/library-slice';
 import { useAppStore } from '../store/app-store';
 import { selectMessages, selectSelectedMediaId } from '../store/selectors';
+import { useMediaOut } from './media-out/use-media-out';
 import {
   GRID_GAP,
   GRID_PADDING_BOTTOM,
@@ -57,6 +58,12 @@ export function MediaGrid({ list, businessType, label }: MediaGridProps) {
   const t = useAppStore(selectMessages);
   const selectedId = useAppStore(selectSelectedMediaId);
   const openDetails = useAppStore((s) => s.openDetails);
+  const selectedIds = useAppStore((s) => s.selectedIds);
+  const choose = useAppStore((s) => s.choose);
+  const selectAll = useAppStore((s) => s.selectAll);
+  const clearSelection = useAppStore((s) => s.clearSelection);
+  const { openMenu } = useMediaOut();
+  const selectedSet = new Set(selectedIds);
   const loadMore = useAppStore((s) => s.loadMore);
   const retryList = useAppStore((s) => s.retryList);
 
@@ -139,16 +146,56 @@ export function MediaGrid({ list, businessType, label }: MediaGridProps) {
     [ids, openDetails],
   );
 
+  /** Click: select one and show it; Ctrl/⌘+click toggles; Shift+click selects a range. */
+  const onChoose = useCallback(
+    (index: number, event: MouseEvent<HTMLElement>) => {
+      const id = ids[index];
+      if (id === undefined) return;
+      const toggle = event.ctrlKey || event.metaKey;
+      const range = event.shiftKey;
+      if (!toggle && !range) {
+        choose(id, {}, ids);
+        activate(index);
+        return;
+      }
+      setActive(index);
+      choose(id, { toggle, range }, ids);
+    },
+    [ids, activate, choose],
+  );
+
   const firstRendered = (virtualRows[0]?.index ?? 0) * columns;
   const lastRendered = (lastVisibleRow + 1) * columns - 1;
   const activeRendered = active >= firstRendered && active <= lastRendered;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.metaKey) return;
+    if (event.altKey) return;
     const tileIndex =
       event.target instanceof HTMLElement && event.target.matches('[role="gridcell"]')
         ? Number(event.target.dataset.index)
         : null;
+    const command = event.ctrlKey || event.metaKey;
+    if (command && !event.shiftKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      selectAll(ids);
+      return;
+    }
+    if (event.key === 'Escape' && selectedIds.length > 1) {
+      // Not prevented: the app closes the details panel too.
+      clearSelection();
+      return;
+    }
+    if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      const index = tileIndex ?? active;
+      const id = ids[index];
+      const tile = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (id === undefined || !tile) return;
+      event.preventDefault();
+      const rect = tile.getBoundingClientRect();
+      void openMenu(id, rect.left + rect.width / 2, rect.top + rect.height / 2);
+      return;
+    }
+    if (event.metaKey) return;
     if (event.key === 'Enter' || event.key === ' ') {
       if (tileIndex === null) return; // a button inside the grid handles its own keys
       event.preventDefault();
@@ -158,16 +205,25 @@ export function MediaGrid({ list, businessType, label }: MediaGridProps) {
     if (!NAVIGATION_KEYS.has(event.key) || ids.length === 0) return;
     event.preventDefault();
     const from = tileIndex ?? active;
+    let next: number;
     if (event.key === 'PageDown' || event.key === 'PageUp') {
       const viewport = scrollRef.current?.clientHeight ?? rowHeight;
       const step = Math.max(1, Math.floor(viewport / rowHeight)) * columns;
-      const next = from + (event.key === 'PageDown' ? step : -step);
-      moveTo(Math.min(Math.max(next, 0), ids.length - 1));
+      next = Math.min(
+        Math.max(from + (event.key === 'PageDown' ? step : -step), 0),
+        ids.length - 1,
+      );
     } else if (event.ctrlKey && (event.key === 'Home' || event.key === 'End')) {
-      moveTo(event.key === 'Home' ? 0 : ids.length - 1);
+      next = event.key === 'Home' ? 0 : ids.length - 1;
     } else {
-      moveTo(moveIndex(from, event.key, columns, ids.length));
+      next = moveIndex(from, event.key, columns, ids.length);
     }
+    moveTo(next);
+    const id = ids[next];
+    // The selection (and the details panel) follows the keyboard; Shift extends it, and
+    // Ctrl+arrows move focus alone, as in file managers.
+    if (id === undefined || (event.ctrlKey && event.key.startsWith('Arrow'))) return;
+    choose(id, { range: event.shiftKey }, ids);
   };
 
   return (
@@ -244,8 +300,8 @@ export function MediaGrid({ list, businessType, label }: MediaGridProps) {
                   index={start + i}
                   businessType={businessType}
                   active={start + i === active}
-                  selected={id === selectedId}
-                  onActivate={activate}
+                  selected={selectedSet.has(id)}
+                  onChoose={onChoose}
                 />
               ))}
             </div>

@@ -1,10 +1,15 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
+import type { MouseEvent } from 'react';
 import type { BusinessType } from '../../../shared/domain';
 import { isAnimated, mediaKind, tileFacts } from '../media/media-facts';
 import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMedia, selectMessages } from '../store/selectors';
 import { mediaCoverUrl } from '../media/media-urls';
+import { useMediaOut } from './media-out/use-media-out';
 import { Thumbnail } from './Thumbnail';
+
+/** A pointer resting this long on a tile fetches its file for a drag (small files only). */
+const HOVER_PREFETCH_MS = 400;
 
 interface MediaTileProps {
   mediaId: string;
@@ -13,7 +18,7 @@ interface MediaTileProps {
   /** The roving tab stop of the grid. */
   active: boolean;
   selected: boolean;
-  onActivate: (index: number) => void;
+  onChoose: (index: number, event: MouseEvent<HTMLElement>) => void;
 }
 
 export const MediaTile = memo(function MediaTile({
@@ -22,18 +27,34 @@ export const MediaTile = memo(function MediaTile({
   businessType,
   active,
   selected,
-  onActivate,
+  onChoose,
 }: MediaTileProps) {
   const item = useAppStore(selectMedia(mediaId));
   const t = useAppStore(selectMessages);
   const language = useAppStore(selectLanguage);
   const mediaEpoch = useAppStore((s) => s.mediaEpoch);
+  const local = useAppStore((s) => s.localFiles[mediaId]);
+  const dragPending = useAppStore((s) => s.dragPending.includes(mediaId));
+  const prepareLocal = useAppStore((s) => s.prepareLocal);
+  const { onDragStart, openMenu } = useMediaOut();
+  const hoverTimer = useRef<number | null>(null);
+  useEffect(
+    () => () => {
+      if (hoverTimer.current !== null) window.clearTimeout(hoverTimer.current);
+    },
+    [],
+  );
   if (!item) return null;
 
   const kind = mediaKind(item);
   const title = item.title.trim() || t.library.untitled;
   const facts = tileFacts(item, language);
   const animated = isAnimated(item);
+  const fetching = local?.state === 'fetching' && (dragPending || selected);
+  const percent =
+    local?.state === 'fetching' && local.total
+      ? Math.floor((local.received / local.total) * 100)
+      : null;
 
   return (
     <div
@@ -41,9 +62,28 @@ export const MediaTile = memo(function MediaTile({
       className={`tile tile--${businessType}${selected ? ' tile--selected' : ''}`}
       tabIndex={active ? 0 : -1}
       aria-selected={selected}
+      aria-busy={fetching}
       data-index={index}
       data-media-id={mediaId}
-      onClick={() => onActivate(index)}
+      data-local={local?.state ?? 'none'}
+      draggable
+      onClick={(event) => onChoose(index, event)}
+      onDragStart={(event) => onDragStart(event, mediaId)}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        void openMenu(mediaId, event.clientX, event.clientY);
+      }}
+      onPointerEnter={() => {
+        if (hoverTimer.current !== null) window.clearTimeout(hoverTimer.current);
+        hoverTimer.current = window.setTimeout(
+          () => prepareLocal([mediaId], 'hover'),
+          HOVER_PREFETCH_MS,
+        );
+      }}
+      onPointerLeave={() => {
+        if (hoverTimer.current !== null) window.clearTimeout(hoverTimer.current);
+        hoverTimer.current = null;
+      }}
     >
       <div className="tile__media">
         <Thumbnail
@@ -55,6 +95,11 @@ export const MediaTile = memo(function MediaTile({
           seed={item.mediaId}
         />
         {animated && <span className="badge tile__badge">{t.library.animated}</span>}
+        {fetching && (
+          <div className="tile__fetching" role="status" aria-label={t.mediaOut.preparing(percent)}>
+            <div className="tile__fetching-bar" style={{ width: `${percent ?? 15}%` }} />
+          </div>
+        )}
       </div>
       <div className="tile__caption">
         <span className="tile__title" title={title}>

@@ -259,6 +259,23 @@ export function PlusIcon(props: IconProps) {
 }
 
 /** A turning arc for busy buttons; hidden from assistive tech (the button says "Testing…"). */
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M10 3.5v9M6 9l4 4 4-4" />
+      <path d="M4 15.5v1h12v-1" />
+    </Icon>
+  );
+}
+
+export function FolderIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5h3l1.5 1.5h6.5A1.5 1.5 0 0 1 17 8v6.5a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 3 14.5Z" />
+    </Icon>
+  );
+}
+
 export function Spinner({ size = 16 }: { size?: number }) {
   return (
     <svg

@@ -195,6 +195,53 @@ export interface Messages {
     offlineHint: string;
     audioOffline: string;
   };
+  mediaOut: {
+    download: string;
+    saveTo: string;
+    showInFolder: string;
+    open: string;
+    copyFile: string;
+    copyMediaId: string;
+    copyMediaIds: string;
+    copyFileName: string;
+    openInConsole: string;
+    copied: string;
+    /** Copy file fell back to the path (no file clipboard on this system). */
+    copiedPath: string;
+    copyFailed: string;
+    menuLabel: (title: string) => string;
+    selected: (count: number) => string;
+    selectionBar: string;
+    clearSelection: string;
+    /** A tile's file is being fetched so that it can be dragged. */
+    preparing: (percent: number | null) => string;
+    dragHint: string;
+    downloads: string;
+    downloadsActive: (count: number) => string;
+    downloadsEmpty: string;
+    clearHistory: string;
+    close: string;
+    cancel: string;
+    retry: string;
+    batch: (done: number, count: number) => string;
+    speed: (perSecond: string) => string;
+    timeLeft: (duration: string) => string;
+    states: {
+      queued: string;
+      downloading: string;
+      done: string;
+      failed: string;
+      cancelled: string;
+    };
+    alreadyThere: string;
+    savedTo: (folder: string) => string;
+    folderHeading: string;
+    folderHint: string;
+    folderDefault: string;
+    changeFolder: string;
+    useDefaultFolder: string;
+    shortcuts: { download: string; saveTo: string };
+  };
   errorDetails: {
     code: string;
     /** The service's own error code (Alibaba Cloud's), next to ours. */

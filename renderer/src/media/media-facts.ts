@@ -20,10 +20,8 @@ export function fileFormat(file: MediaFile): string | null {
   return ext === '' ? null : ext;
 }
 
-/** The file that represents the item: the first with a URL. */
-export function primaryFile(item: MediaItem): MediaFile | null {
-  return item.files.find((f) => f.url !== '') ?? item.files[0] ?? null;
-}
+export { primaryFile } from '../../../shared/domain';
+import { primaryFile } from '../../../shared/domain';
 
 export function mediaKind(item: MediaItem): MediaKind {
   if (item.businessType === 'bgm') return 'audio';

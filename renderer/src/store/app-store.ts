@@ -11,6 +11,8 @@ import { createAccountSlice } from './account-slice';
 import { createLibrarySlice } from './library-slice';
 import { createMediaCacheSlice } from './media-cache-slice';
 import type { AppState } from './types';
+import { createMediaOutSlice } from './media-out-slice';
+import { createSelectionSlice } from './selection-slice';
 import { createUiSlice } from './ui-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -21,6 +23,8 @@ export function createAppStore(api: BridgeApi, initialLanguage: Language): AppSt
     ...createUiSlice(api, initialLanguage)(...args),
     ...createAccountSlice(api)(...args),
     ...createMediaCacheSlice(api)(...args),
+    ...createSelectionSlice()(...args),
+    ...createMediaOutSlice(api)(...args),
   }));
 }
 

@@ -219,6 +219,10 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
         mediaById: {},
         selectedMediaId: null,
         detailsOpen: false,
+        selectedIds: [],
+        selectionAnchor: null,
+        localFiles: {},
+        dragPending: [],
       });
       void loadTags(get().businessType);
       ensureList();

@@ -92,7 +92,14 @@ export function createUiSlice(api: BridgeApi, initialLanguage: Language): SliceC
         void api.openExternal({ url });
       },
       openDetails(mediaId) {
-        set({ selectedMediaId: mediaId, detailsOpen: true });
+        set((s) => ({
+          selectedMediaId: mediaId,
+          detailsOpen: true,
+          // Opening one tile selects it, unless it is already part of the selection.
+          ...(s.selectedIds.includes(mediaId)
+            ? {}
+            : { selectedIds: [mediaId], selectionAnchor: mediaId }),
+        }));
       },
       closeDetails() {
         set({ detailsOpen: false });

@@ -19,7 +19,7 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><head></head><body></body>');
   preview = await startPreviewServer({
     rendererDir,
-    router: { dispatch: async () => ({ ok: true, value: null }) },
+    router: { dispatch: async () => ({ ok: true, value: null }), receive: () => true },
     events: { forward: () => () => undefined },
     respondToMedia: async () => new Response('media', { status: 200 }),
     pageBridgeScript: '',

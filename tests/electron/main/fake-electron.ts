@@ -6,6 +6,44 @@
 // constructor).
 
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+
+/** Enough of nativeImage for the shell: PNG and JPEG load, anything else is an empty image. */
+export class FakeNativeImage {
+  constructor(
+    readonly bytes: Buffer,
+    private readonly size: { width: number; height: number },
+  ) {}
+  static from(bytes: Buffer): FakeNativeImage {
+    if (bytes.subarray(0, 4).equals(PNG_MAGIC) && bytes.length > 24) {
+      return new FakeNativeImage(bytes, {
+        width: bytes.readUInt32BE(16),
+        height: bytes.readUInt32BE(20),
+      });
+    }
+    if (bytes[0] === 0xff && bytes[1] === 0xd8)
+      return new FakeNativeImage(bytes, { width: 640, height: 480 });
+    return new FakeNativeImage(Buffer.alloc(0), { width: 0, height: 0 });
+  }
+  isEmpty(): boolean {
+    return this.bytes.length === 0 || this.size.width === 0;
+  }
+  getSize(): { width: number; height: number } {
+    return { ...this.size };
+  }
+  resize(options: { width: number; height: number }): FakeNativeImage {
+    return new FakeNativeImage(this.bytes, { width: options.width, height: options.height });
+  }
+}
+
+export interface FakeDragItem {
+  file: string;
+  files?: string[];
+  icon: FakeNativeImage;
+}
 
 export class FakeEvent {
   defaultPrevented = false;
@@ -32,11 +70,17 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextContentsId++;
   readonly mainFrame = new FakeWebFrameMain('', null);
   readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  readonly drags: FakeDragItem[] = [];
   windowOpenHandler: WindowOpenHandler | null = null;
   private destroyed = false;
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
+  }
+  startDrag(item: FakeDragItem): void {
+    // Electron throws on an empty icon path and silently drags nothing with an empty image.
+    if (!(item.icon instanceof FakeNativeImage)) throw new TypeError('icon must be a NativeImage');
+    this.drags.push(item);
   }
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed');
@@ -72,6 +116,7 @@ export interface FakeIpcInvokeEvent {
 }
 
 type IpcHandler = (event: FakeIpcInvokeEvent, ...args: unknown[]) => unknown;
+type IpcListener = (event: FakeIpcInvokeEvent, ...args: unknown[]) => void;
 type PermissionRequestHandler = (
   contents: FakeWebContents,
   permission: string,
@@ -109,8 +154,17 @@ export class FakeElectron {
   readonly privilegedSchemes: unknown[] = [];
   readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   readonly ipcHandlers = new Map<string, IpcHandler>();
-  readonly openedExternally: string[] = [];
+  readonly ipcListeners = new Map<string, Set<IpcListener>>();
+  readonly shownInFolder: string[] = [];
   readonly openedPaths: string[] = [];
+  readonly menus: Array<{ labels: string[] }> = [];
+  /** The label of the menu entry the fake user clicks; null closes the menu. */
+  menuChoice: string | null = null;
+  /** What the fake folder picker answers. */
+  folderChoice: string | null = null;
+  readonly clipboardWrites: Array<Record<string, unknown>> = [];
+  readonly rendererSends: Array<{ channel: string; args: unknown[] }> = [];
+  readonly openedExternally: string[] = [];
   readonly errorBoxes: Array<{ title: string; content: string }> = [];
   readonly quitCalls: string[] = [];
   exitCode: number | null = null;
@@ -140,9 +194,11 @@ export class FakeElectron {
       whenReady: () => this.readyPromise,
       isReady: () => this.ready,
       getPath: (name: string) => {
-        if (name !== 'userData') throw new Error(`fake getPath(${name}) not supported`);
+        if (name !== 'userData' && name !== 'downloads') {
+          throw new Error(`fake getPath(${name}) not supported`);
+        }
         if (options.userDataDir instanceof Error) throw options.userDataDir;
-        return options.userDataDir;
+        return name === 'downloads' ? join(options.userDataDir, 'Downloads') : options.userDataDir;
       },
       getVersion: () => '0.1.0-test',
       quit: () => {
@@ -157,7 +213,11 @@ export class FakeElectron {
       this.windows.push(window);
       this.app.emit('web-contents-created', new FakeEvent(), window.webContents);
     };
+    const windows = this.windows;
     this.BrowserWindow = class extends FakeBrowserWindowBase {
+      static getFocusedWindow(): FakeBrowserWindowBase | null {
+        return windows.find((w) => w.focused && !w.isDestroyed()) ?? null;
+      }
       constructor(windowOptions: BrowserWindowOptions) {
         if (!isReady()) throw new Error('Cannot create BrowserWindow before app is ready');
         super(windowOptions);
@@ -183,6 +243,18 @@ export class FakeElectron {
     const handler = this.ipcHandlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     return handler({ sender, senderFrame }, payload);
+  }
+
+  /** Plays ipcRenderer.send (one-way) reaching the shell's ipcMain.on listeners. */
+  sendFrom(
+    sender: FakeWebContents,
+    senderFrame: FakeWebFrameMain | null,
+    channel: string,
+    payload?: unknown,
+  ): void {
+    for (const listener of this.ipcListeners.get(channel) ?? []) {
+      listener({ sender, senderFrame }, payload);
+    }
   }
 
   /** Plays the main process's webContents.send reaching the preload's ipcRenderer.on. */
@@ -219,6 +291,45 @@ export class FakeElectron {
         removeHandler(channel: string) {
           fake.ipcHandlers.delete(channel);
         },
+        on(channel: string, listener: IpcListener) {
+          const set = fake.ipcListeners.get(channel) ?? new Set();
+          set.add(listener);
+          fake.ipcListeners.set(channel, set);
+        },
+        removeListener(channel: string, listener: IpcListener) {
+          fake.ipcListeners.get(channel)?.delete(listener);
+        },
+      },
+      nativeImage: {
+        createFromPath(path: string) {
+          try {
+            return FakeNativeImage.from(readFileSync(path));
+          } catch {
+            return FakeNativeImage.from(Buffer.alloc(0));
+          }
+        },
+        createFromBuffer(buffer: Buffer) {
+          return FakeNativeImage.from(buffer);
+        },
+      },
+      Menu: {
+        buildFromTemplate(template: Array<{ label?: string; type?: string; click?: () => void }>) {
+          return {
+            popup(options: { callback?: () => void }) {
+              fake.menus.push({ labels: template.flatMap((t) => (t.label ? [t.label] : [])) });
+              template.find((t) => t.label !== undefined && t.label === fake.menuChoice)?.click?.();
+              setImmediate(() => options.callback?.());
+            },
+          };
+        },
+      },
+      clipboard: {
+        async write(items: Array<{ items: Record<string, unknown> }>) {
+          for (const item of items) fake.clipboardWrites.push(item.items);
+        },
+      },
+      ClipboardItem: class {
+        constructor(readonly items: Record<string, unknown>) {}
       },
       session: {
         defaultSession: {
@@ -234,6 +345,9 @@ export class FakeElectron {
         async openExternal(url: string) {
           fake.openedExternally.push(url);
         },
+        showItemInFolder(path: string) {
+          fake.shownInFolder.push(path);
+        },
         /** Electron answers '' on success, else an error message. */
         async openPath(path: string) {
           fake.openedPaths.push(path);
@@ -243,6 +357,12 @@ export class FakeElectron {
       dialog: {
         showErrorBox(title: string, content: string) {
           fake.errorBoxes.push({ title, content });
+        },
+        async showOpenDialog(...args: unknown[]) {
+          void args;
+          return fake.folderChoice === null
+            ? { canceled: true, filePaths: [] }
+            : { canceled: false, filePaths: [fake.folderChoice] };
         },
       },
       webContents: {
@@ -264,6 +384,9 @@ export class FakeElectron {
         },
       },
       ipcRenderer: {
+        send(channel: string, ...args: unknown[]) {
+          fake.rendererSends.push({ channel, args });
+        },
         invoke(channel: string, ...args: unknown[]) {
           fake.rendererInvokes.push({ channel, args });
           return fake.rendererInvokeReply(channel, args[0]);

@@ -2,15 +2,21 @@
 // real services behind it (demo server on 127.0.0.1, real files in a temp userData folder).
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { copyDemoMedia } from '../../support/demo-media';
-import { REQUEST_CHANNEL_NAMES, requestChannels } from '../../../shared/ipc-contract';
-import type { MediaPage } from '../../../shared/domain';
+import {
+  REQUEST_CHANNEL_NAMES,
+  SEND_CHANNELS,
+  requestChannels,
+} from '../../../shared/ipc-contract';
+import { primaryFile } from '../../../shared/domain';
+import type { MediaItem, MediaPage } from '../../../shared/domain';
+import { mediaFileName } from '../../../electron/services/ice/file-names';
 import { contentSecurityPolicy } from '../../../electron/services/app/content-security-policy';
 import { FakeElectron, FakeEvent, FakeWebContents, FakeWebFrameMain } from './fake-electron';
 import type { FakeBrowserWindowBase } from './fake-electron';
@@ -231,28 +237,33 @@ describe('the built main process', () => {
     );
   });
 
-  it('opens only https links externally, through IPC and through window.open', async () => {
+  it('opens only https links to the allowed hosts externally, through IPC and through window.open', async () => {
     const openExternal = requestChannels.openExternal.channel;
     const unsafe = { ok: false, error: { code: 'UNSAFE_URL' } };
-    for (const url of ['http://example.com/', 'javascript:alert(1)', 'file:///etc/passwd']) {
+    for (const url of [
+      'http://help.aliyun.com/',
+      'https://example.com/docs',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+    ]) {
       expect(await invoke(openExternal, { url })).toMatchObject(unsafe);
     }
     expect(fake.openedExternally).toEqual([]);
-    expect(await invoke(openExternal, { url: 'https://example.com/docs' })).toEqual({
+    expect(await invoke(openExternal, { url: 'https://help.aliyun.com/docs' })).toEqual({
       ok: true,
       value: undefined,
     });
-    expect(fake.openedExternally).toEqual(['https://example.com/docs']);
+    expect(fake.openedExternally).toEqual(['https://help.aliyun.com/docs']);
 
     const handler = window.webContents.windowOpenHandler;
     expect(handler).not.toBeNull();
+    expect(handler!({ url: 'https://ice.console.aliyun.com/help' })).toEqual({ action: 'deny' });
     expect(handler!({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
-    expect(handler!({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
     expect(handler!({ url: APP_URL })).toEqual({ action: 'deny' });
     await vi.waitFor(() =>
       expect(fake.openedExternally).toEqual([
-        'https://example.com/docs',
-        'https://example.com/help',
+        'https://help.aliyun.com/docs',
+        'https://ice.console.aliyun.com/help',
       ]),
     );
   });
@@ -349,6 +360,138 @@ describe('the built main process', () => {
     fake.app.emit('second-instance', new FakeEvent(), [], '/');
     expect(window.minimized).toBe(false);
     expect(window.focused).toBe(true);
+  });
+
+  /** Lists stickers and waits until the primary files of the first `count` are local. */
+  async function readyStickers(count: number): Promise<MediaItem[]> {
+    const page = (await invoke(requestChannels.listMedia.channel, {
+      businessType: 'sticker',
+      pageNo: 1,
+      pageSize: count,
+    })) as { ok: true; value: { items: MediaItem[] } };
+    const items = page.value.items.slice(0, count);
+    const mediaIds = items.map((i) => i.mediaId);
+    await vi.waitFor(
+      async () => {
+        const states = (await invoke(requestChannels.prepareLocalFiles.channel, {
+          mediaIds,
+          reason: 'selection',
+        })) as { value: Array<{ state: string }> };
+        expect(states.value.map((s) => s.state)).toEqual(mediaIds.map(() => 'ready'));
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    return items;
+  }
+
+  it('drags existing files from the one-way channel, synchronously, under real names with an icon', async () => {
+    const items = await readyStickers(3);
+    const contents = window.webContents;
+    const before = contents.drags.length;
+    fake.sendFrom(contents, app(), SEND_CHANNELS.startDrag, {
+      mediaIds: items.map((i) => i.mediaId),
+    });
+    // Nothing is awaited between the message and startDrag: it has run when sendFrom returns.
+    expect(contents.drags).toHaveLength(before + 1);
+    const drag = contents.drags.at(-1)!;
+    const files = drag.files ?? [drag.file];
+    expect(drag.file).toBe(files[0]);
+    const expected = items.map((i) => {
+      const file = primaryFile(i)!;
+      return mediaFileName(file.fileName, file.formatName);
+    });
+    expect(files.map((f) => basename(f))).toEqual(expected);
+    expect(new Set(files.map((f) => basename(f).toLowerCase())).size).toBe(files.length);
+    for (const file of files) expect(statSync(file).size).toBeGreaterThan(0);
+    expect(drag.icon.isEmpty()).toBe(false);
+    expect(Math.max(drag.icon.getSize().width, drag.icon.getSize().height)).toBeLessThanOrEqual(64);
+  });
+
+  it('starts no drag for strangers, bad payloads or files that are not local yet', async () => {
+    const [item] = await readyStickers(1);
+    const contents = window.webContents;
+    const before = contents.drags.length;
+    const stranger = new FakeWebContents();
+    stranger.mainFrame.url = APP_URL;
+    fake.sendFrom(stranger, stranger.mainFrame, SEND_CHANNELS.startDrag, {
+      mediaIds: [item!.mediaId],
+    });
+    fake.sendFrom(contents, contents.subframe(APP_URL), SEND_CHANNELS.startDrag, {
+      mediaIds: [item!.mediaId],
+    });
+    fake.sendFrom(contents, app(), SEND_CHANNELS.startDrag, { mediaIds: 'x' });
+    fake.sendFrom(contents, app(), SEND_CHANNELS.startDrag, { mediaIds: ['never-listed'] });
+    expect(stranger.drags).toHaveLength(0);
+    expect(contents.drags).toHaveLength(before);
+  });
+
+  it('downloads into the folder, shows it in the file manager and opens it; Save to asks once', async () => {
+    const [item] = await readyStickers(1);
+    const started = (await invoke(requestChannels.startDownloads.channel, {
+      mediaIds: [item!.mediaId],
+    })) as { ok: true; value: { batchId: string } };
+    expect(started.ok).toBe(true);
+    const finished = async () => {
+      const snapshot = (await invoke(requestChannels.getDownloads.channel)) as {
+        value: {
+          entries: Array<{ id: string; state: string; path: string | null }>;
+          folder: string;
+        };
+      };
+      return snapshot.value;
+    };
+    await vi.waitFor(async () => expect((await finished()).entries[0]?.state).toBe('done'), {
+      timeout: 20_000,
+    });
+    const done = await finished();
+    expect(done.folder).toBe(join(userData, 'Downloads', 'ICE Media Library'));
+    const entry = done.entries[0]!;
+    expect(entry.path!.startsWith(done.folder)).toBe(true);
+    await invoke(requestChannels.showDownloadInFolder.channel, { id: entry.id });
+    await invoke(requestChannels.openDownload.channel, { id: entry.id });
+    expect(fake.shownInFolder.at(-1)).toBe(entry.path);
+    expect(fake.openedPaths.at(-1)).toBe(entry.path);
+
+    const elsewhere = join(userData, 'elsewhere');
+    fake.folderChoice = elsewhere;
+    await invoke(requestChannels.startDownloads.channel, {
+      mediaIds: [item!.mediaId],
+      saveTo: true,
+    });
+    await vi.waitFor(async () => expect((await finished()).entries[0]?.state).toBe('done'), {
+      timeout: 20_000,
+    });
+    expect((await finished()).entries[0]!.path!.startsWith(elsewhere)).toBe(true);
+    // "Save to…" was once: the download folder setting is unchanged.
+    expect((await finished()).folder).toBe(done.folder);
+    fake.folderChoice = null;
+    const cancelled = (await invoke(requestChannels.startDownloads.channel, {
+      mediaIds: [item!.mediaId],
+      saveTo: true,
+    })) as { value: { batchId: string | null } };
+    expect(cancelled.value.batchId).toBeNull();
+  });
+
+  it('shows the native context menu and answers the chosen entry; copies a file to the clipboard', async () => {
+    fake.menuChoice = 'Copy MediaId';
+    const answer = (await invoke(requestChannels.showContextMenu.channel, {
+      entries: [
+        { id: 'download', label: 'Download', enabled: true },
+        { id: 'copy-id', label: 'Copy MediaId', enabled: true, separatorBefore: true },
+      ],
+    })) as { value: { native: boolean; chosen: string | null } };
+    expect(answer.value).toEqual({ native: true, chosen: 'copy-id' });
+    expect(fake.menus.at(-1)?.labels).toEqual(['Download', 'Copy MediaId']);
+
+    const [item] = await readyStickers(1);
+    const copied = (await invoke(requestChannels.copyFile.channel, { mediaId: item!.mediaId })) as {
+      value: { copied: string; path: string };
+    };
+    expect(statSync(copied.value.path).size).toBeGreaterThan(0);
+    if (process.platform === 'linux' || process.platform === 'darwin') {
+      expect(copied.value.copied).toBe('file');
+      expect(JSON.stringify(fake.clipboardWrites.at(-1))).toContain('file://');
+    }
   });
 
   it('quits when the last window closes and closes the services before quitting', async () => {

@@ -7,6 +7,8 @@ import {
   BRIDGE_GLOBAL,
   EVENT_NAMES,
   REQUEST_NAMES,
+  SEND_CHANNELS,
+  SEND_NAMES,
   eventChannels,
   requestChannels,
 } from '../../../shared/ipc-contract';
@@ -33,7 +35,9 @@ describe('the built preload', () => {
   it("exposes exactly the contract's method names under window.iceApi, and nothing else", () => {
     const { fake, api } = loadPreload();
     expect([...fake.exposedInMainWorld.keys()]).toEqual([BRIDGE_GLOBAL]);
-    expect(Object.keys(api).sort()).toEqual([...REQUEST_NAMES, ...EVENT_NAMES].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...REQUEST_NAMES, ...EVENT_NAMES, ...SEND_NAMES].sort(),
+    );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -49,6 +53,15 @@ describe('the built preload', () => {
       { channel: requestChannels.listTags.channel, args: [{ businessType: 'bgm' }] },
       { channel: requestChannels.getAppInfo.channel, args: [undefined] },
     ]);
+  });
+
+  it('sends one-way messages through ipcRenderer.send, never invoke', () => {
+    const { fake, api } = loadPreload();
+    expect(api.startDrag({ mediaIds: ['m1'] })).toBeUndefined();
+    expect(fake.rendererSends).toEqual([
+      { channel: SEND_CHANNELS.startDrag, args: [{ mediaIds: ['m1'] }] },
+    ]);
+    expect(fake.rendererInvokes).toEqual([]);
   });
 
   it('turns a rejected invoke into an error Result instead of a throw', async () => {

@@ -6,6 +6,7 @@ import { SETTINGS_BUTTON_ID } from '../Header';
 import { CloseButton } from '../CloseButton';
 import { AccountSection } from './AccountSection';
 import { AppearanceSection } from './AppearanceSection';
+import { DownloadsSection } from './DownloadsSection';
 import { StorageSection } from './StorageSection';
 import './Settings.css';
 
@@ -79,6 +80,7 @@ function SettingsDialog() {
       <div className="settings__body">
         <AccountSection />
         <AppearanceSection />
+        <DownloadsSection />
         <StorageSection />
       </div>
     </dialog>

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { readdirSync, renameSync, symlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ function download(overrides: Partial<DownloadFileOptions> = {}) {
   return downloadFile({
     url: `${base}/media/file.bin?Expires=9999999999&Signature=sig`,
     dir,
-    fileName: 'file.bin',
+    fileName: 'file.mp4',
     expectedSize: FILE.length,
     allowInternalHosts: true,
     retryBaseDelayMs: 1,
@@ -86,11 +87,11 @@ describe('downloadFile', () => {
   it('writes the complete file and reports progress up to the total', async () => {
     const progress: number[] = [];
     const result = await download({ onProgress: (p) => progress.push(p.bytes) });
-    expect(result).toEqual({ path: join(dir, 'file.bin'), bytes: FILE.length });
+    expect(result).toEqual({ path: join(dir, 'file.mp4'), bytes: FILE.length });
     expect((await readFile(result.path)).equals(FILE)).toBe(true);
     expect(progress.at(-1)).toBe(FILE.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(await readdir(dir)).toEqual(['file.bin']);
+    expect(await readdir(dir)).toEqual(['file.mp4']);
   });
 
   it('resumes with Range after the connection drops mid-body', async () => {
@@ -175,20 +176,20 @@ describe('downloadFile', () => {
   });
 
   it('never overwrites: a second download becomes "name (1).ext", or FILE_EXISTS on request', async () => {
-    await writeFile(join(dir, 'file.bin'), 'precious');
+    await writeFile(join(dir, 'file.mp4'), 'precious');
     const second = await download();
-    expect(second.path).toBe(join(dir, 'file (1).bin'));
-    expect(await readFile(join(dir, 'file.bin'), 'utf8')).toBe('precious');
+    expect(second.path).toBe(join(dir, 'file (1).mp4'));
+    expect(await readFile(join(dir, 'file.mp4'), 'utf8')).toBe('precious');
     const error = await failure(download({ ifExists: 'fail' }));
     expect(error.code).toBe('FILE_EXISTS');
-    expect((await readdir(dir)).sort()).toEqual(['file (1).bin', 'file.bin']);
+    expect((await readdir(dir)).sort()).toEqual(['file (1).mp4', 'file.mp4']);
   });
 
   it('keeps hostile names inside the folder', async () => {
     const inner = join(dir, 'inner');
     await mkdir(inner);
-    const result = await download({ dir: inner, fileName: '../../escape.bin' });
-    expect(result.path).toBe(join(inner, 'escape.bin'));
+    const result = await download({ dir: inner, fileName: '../../escape.mp4' });
+    expect(result.path).toBe(join(inner, 'escape.mp4'));
     expect(await readdir(dir)).toEqual(['inner']);
   });
 
@@ -196,6 +197,100 @@ describe('downloadFile', () => {
     const error = await failure(download({ expectedSize: FILE.length - 10 }));
     expect(error.code).toBe('BAD_RESPONSE');
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  /** Streams `total` bytes without a Content-Length; records how many the client accepted. */
+  function endlessBody(total: number, accepted: { bytes: number; done: boolean }): Fault {
+    return (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }); // chunked, no length
+      const chunk = Buffer.alloc(64 * 1024, 7);
+      const pump = (): void => {
+        while (accepted.bytes < total) {
+          accepted.bytes += chunk.length;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end();
+      };
+      res.once('close', () => {
+        accepted.done = true;
+      });
+      pump();
+      return true;
+    };
+  }
+
+  it('cuts a body longer than listed as it arrives, not after writing it all', async () => {
+    const accepted = { bytes: 0, done: false };
+    fault = endlessBody(256 * 1024 * 1024, accepted);
+    const error = await failure(download({ retryLimit: 0 }));
+    expect(error.code).toBe('BAD_RESPONSE');
+    expect(await readdir(dir)).toEqual([]);
+    await expect.poll(() => accepted.done).toBe(true);
+    // Socket buffers hold a few MiB at most; the rest of the 256 MiB was never sent.
+    expect(accepted.bytes).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('stops at maxBytes when neither the library nor the server gives a size', async () => {
+    const accepted = { bytes: 0, done: false };
+    fault = endlessBody(256 * 1024 * 1024, accepted);
+    const error = await failure(
+      download({ expectedSize: null, maxBytes: 1024 * 1024, retryLimit: 0 }),
+    );
+    expect(error.code).toBe('BAD_RESPONSE');
+    expect(error.message).toMatch(/unknown size/);
+    expect(await readdir(dir)).toEqual([]);
+    await expect.poll(() => accepted.done).toBe(true);
+    expect(accepted.bytes).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('refuses a Content-Length other than the listed size before writing the body', async () => {
+    fault = (_req, res) => {
+      res.writeHead(200, { 'content-length': FILE.length * 4 });
+      res.end(Buffer.concat([FILE, FILE, FILE, FILE]));
+      return true;
+    };
+    const error = await failure(download({ retryLimit: 0 }));
+    expect(error.code).toBe('BAD_RESPONSE');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('writes every attempt through the .part it created, never a link swapped in between', async () => {
+    const outsideDir = await mkdtemp(join(tmpdir(), 'ice-outside-'));
+    const outside = join(outsideDir, 'private.txt');
+    await writeFile(outside, 'private data');
+    let requests = 0;
+    fault = (req, res) => {
+      requests++;
+      if (requests === 1) {
+        res.writeHead(200, { 'content-length': FILE.length });
+        res.write(FILE.subarray(0, 50_000), () => cutSoon(res));
+        return true;
+      }
+      if (requests === 2) {
+        // Between attempts, someone replaces the .part with a link to a file outside.
+        const part = readdirSync(dir).find((name) => name.endsWith('.part'));
+        if (part) {
+          const link = join(dir, 'swap');
+          symlinkSync(outside, link);
+          renameSync(link, join(dir, part));
+        }
+      }
+      return false; // serve normally (with Range)
+    };
+    try {
+      const outcome = await download().then(
+        (result) => ({ ok: true as const, result }),
+        (error: { code: string }) => ({ ok: false as const, code: error.code }),
+      );
+      expect(await readFile(outside, 'utf8')).toBe('private data');
+      expect(outcome).toEqual({ ok: false, code: 'UNSAFE_PATH' });
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(outsideDir, { recursive: true, force: true });
+    }
   });
 
   it('cancels, leaving nothing behind', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import {
   MAX_NAME_BYTES,
+  mediaFileName,
   numberedName,
   pathInside,
   sanitizeFileName,
@@ -27,6 +28,13 @@ describe('sanitizeFileName', () => {
     ['COM1.tar.gz', '_COM1.tar.gz'],
     ['console.mp3', 'console.mp3'],
     ['贴纸 气氛.png', '贴纸 气氛.png'],
+    ['CONIN$', '_CONIN$'],
+    ['conout$.log', '_conout$.log'],
+    // Invisible format characters and line separators go; other spaces become plain spaces.
+    ['invoice\u202Efdp.exe', 'invoicefdp.exe'],
+    ['a\u200Bb\u2066c\uFEFF.png', 'abc.png'],
+    ['line\u2028break\u2029.png', 'linebreak.png'],
+    ['wide\u3000space\u00A0x.png', 'wide space x.png'],
   ])('%j -> %j', (raw, expected) => {
     expect(sanitizeFileName(raw)).toBe(expected);
   });
@@ -44,6 +52,26 @@ describe('sanitizeFileName', () => {
   it('numbers alternatives before the extension', () => {
     expect(numberedName('a.mp3', 1)).toBe('a (1).mp3');
     expect(numberedName('noext', 2)).toBe('noext (2)');
+  });
+});
+
+describe('mediaFileName', () => {
+  it.each([
+    // [name from the API, FormatName, saved as]
+    ['song.mp3', 'mp3', 'song.mp3'],
+    ['clip.mp4', 'mov,mp4,m4a,3gp,3g2,mj2', 'clip.mp4'],
+    ['photo.JPG', 'jpeg_pipe', 'photo.JPG'],
+    ['photo.jpg', 'jpeg_pipe', 'photo.jpg'],
+    ['invoice\u202Efdp.exe', 'mp3', 'invoicefdp_exe.mp3'],
+    ['run.exe', null, 'run_exe'],
+    ['page.html', 'gif', 'page_html.gif'],
+    ['sticker', 'png', 'sticker.png'],
+    ['cover.png', null, 'cover.png'],
+    ['trick.png', 'mp3', 'trick_png.mp3'],
+    ['shortcut.lnk', 'unknownformat', 'shortcut_lnk'],
+    ['CONOUT$', 'wav', '_CONOUT$.wav'],
+  ])('%j of format %j -> %j', (raw, format, expected) => {
+    expect(mediaFileName(raw, format)).toBe(expected);
   });
 });
 
