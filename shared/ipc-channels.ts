@@ -17,11 +17,18 @@ export const REQUEST_CHANNELS = {
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   openExternal: 'shell:open-external',
+  getCatalogueStatus: 'catalogue:get-status',
+  syncCatalogue: 'catalogue:sync',
+  searchCatalogue: 'catalogue:search',
+  getCatalogueItems: 'catalogue:get-items',
+  listFavourites: 'catalogue:list-favourites',
+  setFavourite: 'catalogue:set-favourite',
 } as const;
 
 export const EVENT_CHANNELS = {
   onLibrarySourceChanged: 'library:source-changed',
   onAccountChanged: 'account:changed',
+  onCatalogueStatus: 'catalogue:status',
 } as const;
 
 export type RequestName = keyof typeof REQUEST_CHANNELS;

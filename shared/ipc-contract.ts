@@ -15,6 +15,8 @@ import type {
   SettingsSnapshot,
 } from './account';
 import type { Result } from './errors';
+import type { CatalogueStatus, SearchResult } from './catalogue';
+import { IMAGE_SIZES, ORIENTATIONS, SEARCH_SORTS, SEARCH_TEXT_MAX } from './catalogue';
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
 import type { EventName, RequestName } from './ipc-channels';
 
@@ -48,6 +50,21 @@ const accountForm = z.strictObject({
   region: z.string().max(32),
   endpoint: z.string().max(2048).nullable().optional(),
   signatureMethod: z.string().max(8),
+});
+
+const seconds = z.number().min(0).max(86_400);
+const searchQuery = z.strictObject({
+  text: z.string().max(SEARCH_TEXT_MAX),
+  businessType: businessType.optional(),
+  tagIds: z.array(tagId).max(64).optional(),
+  formats: z.array(z.string().min(1).max(16)).max(32).optional(),
+  minDuration: seconds.optional(),
+  maxDuration: seconds.optional(),
+  orientations: z.array(z.enum(ORIENTATIONS)).max(3).optional(),
+  imageSizes: z.array(z.enum(IMAGE_SIZES)).max(3).optional(),
+  animatedOnly: z.boolean().optional(),
+  favouritesOnly: z.boolean().optional(),
+  sort: z.enum(SEARCH_SORTS).optional(),
 });
 
 export interface AppInfo {
@@ -136,6 +153,36 @@ export const requestChannels = {
     request: z.strictObject({ url: z.string().min(1).max(2048) }),
     response: phantom<void>(),
   },
+  getCatalogueStatus: {
+    channel: REQUEST_CHANNELS.getCatalogueStatus,
+    request: z.undefined(),
+    response: phantom<CatalogueStatus>(),
+  },
+  syncCatalogue: {
+    channel: REQUEST_CHANNELS.syncCatalogue,
+    request: z.undefined(),
+    response: phantom<CatalogueStatus>(),
+  },
+  searchCatalogue: {
+    channel: REQUEST_CHANNELS.searchCatalogue,
+    request: searchQuery,
+    response: phantom<SearchResult>(),
+  },
+  getCatalogueItems: {
+    channel: REQUEST_CHANNELS.getCatalogueItems,
+    request: z.strictObject({ mediaIds: z.array(mediaId).max(500) }),
+    response: phantom<MediaItem[]>(),
+  },
+  listFavourites: {
+    channel: REQUEST_CHANNELS.listFavourites,
+    request: z.undefined(),
+    response: phantom<string[]>(),
+  },
+  setFavourite: {
+    channel: REQUEST_CHANNELS.setFavourite,
+    request: z.strictObject({ mediaId, favourite: z.boolean() }),
+    response: phantom<string[]>(),
+  },
 } as const satisfies Record<
   RequestName,
   { channel: string; request: z.ZodType; response: unknown }
@@ -149,6 +196,10 @@ export const eventChannels = {
   onAccountChanged: {
     channel: EVENT_CHANNELS.onAccountChanged,
     payload: phantom<AccountStatus>(),
+  },
+  onCatalogueStatus: {
+    channel: EVENT_CHANNELS.onCatalogueStatus,
+    payload: phantom<CatalogueStatus>(),
   },
 } as const satisfies Record<EventName, { channel: string; payload: unknown }>;
 

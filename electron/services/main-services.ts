@@ -17,7 +17,10 @@ import { KeytarStore } from './secrets/keytar-store';
 import { keychainServiceName } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
-import type { LibrarySourceKind } from '../../shared/domain';
+import { CatalogueService } from './catalogue/catalogue-service';
+import { listerFor } from './catalogue/catalogue-lister';
+import type { ActiveLibrary } from './library/library-service';
+import type { LibrarySource, LibrarySourceKind } from '../../shared/domain';
 import type { AccountStatus } from '../../shared/account';
 
 export interface MainServicesOptions {
@@ -34,6 +37,8 @@ export interface MainServicesOptions {
   demoMediaDir?: string;
   /** The demo server's catalogue: the generated demo library by default; tests ask for more. */
   demoCatalogue?: DemoServerOptions['catalogue'];
+  /** Background catalogue refresh interval; default 30 minutes. */
+  catalogueRefreshMs?: number;
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
@@ -70,20 +75,40 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   demoServer.catch(() => undefined);
   const sources = new LibrarySources({ demoServer, account, settings });
   const events = new EventHub();
+  const catalogue = new CatalogueService({
+    dir: join(options.dataDir, 'catalogue'),
+    onStatus: (status) => events.emit('onCatalogueStatus', status),
+    ...(options.catalogueRefreshMs === undefined
+      ? {}
+      : { refreshIntervalMs: options.catalogueRefreshMs }),
+  });
+  // The demo server's port changes every start; its catalogue is the same library.
+  const catalogueKey = (source: LibrarySource) =>
+    source.kind === 'demo' ? 'demo' : `${source.kind}:${source.endpoint}`;
+  const openCatalogue = (active: ActiveLibrary): ActiveLibrary => {
+    catalogue.open(catalogueKey(active.source), listerFor(active.api));
+    return active;
+  };
+  /** The catalogue of the active source, once that source has opened. */
+  const catalogueReady = async (): Promise<CatalogueService> => {
+    await library.source();
+    return catalogue;
+  };
 
   // Start on the saved source; a source that cannot open (no key any more) falls back to demo.
   const saved = settings.current().librarySource;
   const library = new LibraryService(
-    saved === 'demo'
+    (saved === 'demo'
       ? sources.demo()
       : sources.open(saved).catch(async () => {
           await settings.update({ librarySource: 'demo' });
           return sources.demo();
-        }),
+        })
+    ).then(openCatalogue),
   );
 
   async function switchSource(kind: LibrarySourceKind) {
-    library.use(await sources.open(kind));
+    library.use(openCatalogue(await sources.open(kind)));
     if (settings.current().librarySource !== kind) await settings.update({ librarySource: kind });
     const source = await library.source();
     events.emit('onLibrarySourceChanged', source);
@@ -98,9 +123,37 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     }),
     getLibrarySource: () => library.source(),
     setLibrarySource: async ({ kind }) => switchSource(kind),
-    listTags: async ({ businessType }) => library.listTags(businessType),
+    listTags: async ({ businessType }) => {
+      try {
+        return await library.listTags(businessType);
+      } catch (error) {
+        // Offline: the tags stored by the last sync.
+        const stored = (await catalogueReady()).tags(businessType);
+        if (stored.length > 0) return stored;
+        throw error;
+      }
+    },
     listMedia: async (query) => library.listMedia(query),
-    getMedia: async ({ mediaId }) => library.getMedia(mediaId),
+    getMedia: async ({ mediaId }) => {
+      try {
+        return await library.getMedia(mediaId);
+      } catch (error) {
+        const stored = (await catalogueReady()).item(mediaId);
+        if (stored) return stored;
+        throw error;
+      }
+    },
+    getCatalogueStatus: async () => (await catalogueReady()).status(),
+    syncCatalogue: async () => {
+      const ready = await catalogueReady();
+      await ready.sync();
+      return ready.status();
+    },
+    searchCatalogue: async (query) => (await catalogueReady()).search(query),
+    getCatalogueItems: async ({ mediaIds }) => (await catalogueReady()).items(mediaIds),
+    listFavourites: async () => (await catalogueReady()).favourites(),
+    setFavourite: async ({ mediaId, favourite }) =>
+      (await catalogueReady()).setFavourite(mediaId, favourite),
     getAccountStatus: async () => account.status(),
     validateAccount: async (form) => account.validateInput(form),
     testAccount: async (form) => account.testConnection(form),
@@ -137,6 +190,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     demoServer: () => demoServer,
     startupNotice,
     close: async () => {
+      catalogue.close();
       await library.close();
       await (await demoServer.catch(() => null))?.close();
     },
