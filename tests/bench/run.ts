@@ -1,15 +1,66 @@
 // npm run bench: prints the figures behind the client's speed and memory claims.
 //   (a) full listing, 5,000 items at 100 per page, 20 ms latency: ours vs @alicloud/openapi-client
 //   (b) 300 MB download: ours vs curl, with peak RSS growth
+//   (c) catalogue search latency at 1k, 20k and 100k items (goal < 50 ms at 20k)
+//   (d) full catalogue sync of 20,000 items at 20 ms latency against the latency floor
+//   BENCH=search,sync runs only the named parts (listing, download, search, sync).
 
 import { runListingBench } from './listing-bench';
 import { curlAvailable, runDownloadBench } from './download-bench';
+import { runSearchBench } from './search-bench';
+import { runSyncBench } from './sync-bench';
+
+const only = process.env['BENCH']?.split(',').map((p) => p.trim());
+const wanted = (part: string) => !only || only.includes(part);
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const verdict = (ok: boolean) => (ok ? 'goal met' : 'GOAL MISSED');
 
 async function main(): Promise<void> {
+  if (wanted('listing')) await listingPart();
+  if (wanted('download')) await downloadPart();
+  if (wanted('search')) searchPart();
+  if (wanted('sync')) await syncPart();
+}
+
+function searchPart(): void {
+  console.log('\n(c) Catalogue search, in-memory index, median and p95 of 25 runs per query');
+  for (const figures of runSearchBench()) {
+    console.log(`    ${figures.size} items (index built in ${ms(figures.buildMs)}):`);
+    let worst = 0;
+    for (const row of figures.rows) {
+      worst = Math.max(worst, row.medianMs);
+      console.log(
+        `      ${row.name.padEnd(34)} median ${row.medianMs.toFixed(2)} ms, p95 ` +
+          `${row.p95Ms.toFixed(2)} ms, ${row.matches} matches`,
+      );
+    }
+    if (figures.size === 20_000) {
+      console.log(
+        `    slowest median at 20k: ${worst.toFixed(2)} ms (goal < 50 ms: ${verdict(worst < 50)})`,
+      );
+    }
+  }
+}
+
+async function syncPart(): Promise<void> {
+  console.log('\n(d) Full catalogue sync into the local database, 20 ms server latency');
+  const sync = await runSyncBench();
+  console.log(
+    `    ${sync.items} items, ${sync.pages} pages, ${sync.concurrency} at once: floor ` +
+      `${ms(sync.floorMs)}`,
+  );
+  console.log(`    first sync (empty database): ${ms(sync.firstSyncMs)}`);
+  const ratio = sync.resyncMs / sync.floorMs;
+  console.log(
+    `    re-sync: ${ms(sync.resyncMs)} = ${ratio.toFixed(2)}x the floor ` +
+      `(goal <= 1.5x: ${verdict(ratio <= 1.5)}); our CPU ${ms(sync.resyncCpuMs)}, ` +
+      `demo server CPU ${ms(sync.serverCpuMs)}`,
+  );
+}
+
+async function listingPart(): Promise<void> {
   console.log(
     '(a) Full listing: 5,000 generated items, 100 per page, 20 ms server latency, V3 signed',
   );
@@ -29,6 +80,9 @@ async function main(): Promise<void> {
       `demo server ${ms(listing.serverCpuMs)} (${perPage(listing.serverCpuMs)} ms/page); ` +
       'the floor above counts latency only',
   );
+}
+
+async function downloadPart(): Promise<void> {
   console.log('\n(b) Download of a 300 MB file over loopback');
   if (!curlAvailable()) console.log('    curl is missing: no comparison, only our own figures.');
   const download = await runDownloadBench();

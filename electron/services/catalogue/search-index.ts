@@ -88,9 +88,14 @@ function extensionOf(name: string): string | null {
   return match ? match[1]! : null;
 }
 
+type OrderedSort = Exclude<SearchSort, 'relevance'>;
+const ORDERED_SORTS: readonly OrderedSort[] = ['newest', 'title', 'duration', 'size'];
+
 export class SearchIndex {
   private items: IndexedItem[] = [];
   private byId = new Map<string, IndexedItem>();
+  /** Each sort's order, computed once per rebuild: a search walks it and never sorts. */
+  private orders = new Map<OrderedSort, IndexedItem[]>();
 
   /** Builds the index from stored rows (their pinyin was computed when they were synced). */
   rebuild(rows: readonly StoredRow[], tags: readonly MediaTag[]): void {
@@ -124,6 +129,7 @@ export class SearchIndex {
   replace(items: IndexedItem[]): void {
     this.items = items;
     this.byId = new Map(items.map((i) => [i.mediaId, i]));
+    this.orders = new Map(ORDERED_SORTS.map((sort) => [sort, [...items].sort(comparator(sort))]));
   }
 
   get size(): number {
@@ -138,10 +144,15 @@ export class SearchIndex {
     const started = performance.now();
     const terms = queryTerms(query.text);
     const passes = filterFor(query, favourites);
-    const matches: IndexedItem[] = [];
-    const scores = new Map<IndexedItem, number>();
+    const sort: SearchSort = query.sort ?? (terms.length > 0 ? 'relevance' : 'newest');
+    const walk = this.orders.get(sort === 'relevance' ? 'newest' : sort) ?? this.items;
+    const wantedFormats = query.formats && query.formats.length > 0 ? query.formats : null;
+    // Relevance: scores are small sums, so bucketing by score while walking the newest order
+    // gives "best first, newest first among equals" without a sort.
+    const buckets = new Map<number, string[]>();
+    const ids: string[] = [];
     const formats = new Set<string>();
-    for (const item of this.items) {
+    for (const item of walk) {
       if (!passes(item)) continue;
       let score = 0;
       if (terms.length > 0) {
@@ -149,19 +160,21 @@ export class SearchIndex {
         if (score === 0) continue;
       }
       for (const f of item.formats) formats.add(f);
-      if (query.formats && query.formats.length > 0) {
-        if (!item.formats.some((f) => query.formats!.includes(f))) continue;
+      if (wantedFormats && !item.formats.some((f) => wantedFormats.includes(f))) continue;
+      if (sort !== 'relevance') {
+        ids.push(item.mediaId);
+        continue;
       }
-      matches.push(item);
-      if (terms.length > 0) scores.set(item, score);
+      let bucket = buckets.get(score);
+      if (!bucket) buckets.set(score, (bucket = []));
+      bucket.push(item.mediaId);
     }
-    const sort: SearchSort = query.sort ?? (terms.length > 0 ? 'relevance' : 'newest');
-    matches.sort(comparator(sort, scores));
-    return {
-      ids: matches.map((m) => m.mediaId),
-      tookMs: performance.now() - started,
-      formats: [...formats].sort(),
-    };
+    if (sort === 'relevance') {
+      for (const score of [...buckets.keys()].sort((a, b) => b - a)) {
+        for (const id of buckets.get(score)!) ids.push(id);
+      }
+    }
+    return { ids, tookMs: performance.now() - started, formats: [...formats].sort() };
   }
 }
 
@@ -228,7 +241,7 @@ export function imageSizeOf(item: Pick<IndexedItem, 'width' | 'height'>): ImageS
   return longer < 1000 ? 'small' : longer < 1920 ? 'medium' : 'large';
 }
 
-function comparator(sort: SearchSort, scores: ReadonlyMap<IndexedItem, number>) {
+function comparator(sort: OrderedSort) {
   const byTitle = (a: IndexedItem, b: IndexedItem) =>
     a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : 0;
   const newest = (a: IndexedItem, b: IndexedItem) => b.created - a.created || byTitle(a, b);
@@ -236,9 +249,6 @@ function comparator(sort: SearchSort, scores: ReadonlyMap<IndexedItem, number>) 
   const nullsLast = (a: number | null, b: number | null, fallback: number) =>
     a === null ? (b === null ? fallback : 1) : b === null ? -1 : a - b || fallback;
   switch (sort) {
-    case 'relevance':
-      return (a: IndexedItem, b: IndexedItem) =>
-        (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || newest(a, b);
     case 'title':
       return (a: IndexedItem, b: IndexedItem) => byTitle(a, b) || newest(a, b);
     case 'duration':
