@@ -30,7 +30,7 @@ export interface CatalogueServiceOptions {
 }
 
 /** Items written per transaction. */
-const WRITE_BATCH = 250;
+const WRITE_BATCH = 1000;
 /** Progress events at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -185,6 +185,8 @@ export class CatalogueService {
       const tagLists = await Promise.all(BUSINESS_TYPES.map((bt) => lister.listTags(bt, signal)));
       const tags = tagLists.flat();
       const tagsById = new Map(tags.map((t) => [t.id, t]));
+      // Entries embed tag names: when those changed, every item is indexed afresh.
+      const tagsChanged = JSON.stringify(tags) !== JSON.stringify(store.tags());
       const totals = new Map<BusinessType, number | null>();
       const seen: IndexedItem[] = [];
       const seenIds = new Set<string>();
@@ -207,9 +209,13 @@ export class CatalogueService {
           if (seenIds.has(listed.mediaId)) continue;
           seenIds.add(listed.mediaId);
           const item = listed.businessType === '' ? { ...listed, businessType } : listed;
-          const pinyin = index.pinyinFor(item);
-          batch.push({ item, pinyin });
-          seen.push(indexItem(item, tagsById, pinyin));
+          const unchanged = tagsChanged ? null : index.unchanged(item);
+          const entry = unchanged ?? indexItem(item, tagsById, index.pinyinFor(item));
+          batch.push({
+            item,
+            pinyin: { full: entry.pinyinFull, initials: entry.pinyinInitials },
+          });
+          seen.push(entry);
           if (batch.length >= WRITE_BATCH) flush();
           this.reportProgress(seen.length, totals);
         }

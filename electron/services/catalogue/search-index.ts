@@ -17,6 +17,8 @@ import type { StoredRow } from './catalogue-store';
 
 export interface IndexedItem {
   mediaId: string;
+  /** Everything the entry was derived from: an unchanged item is not indexed again. */
+  source: string;
   businessType: string;
   tags: string[];
   rawTitle: string;
@@ -65,6 +67,7 @@ export function indexItem(
   const created = item.createTime ? Date.parse(item.createTime) : Number.NaN;
   return {
     mediaId: item.mediaId,
+    source: indexSource(item),
     businessType: item.businessType,
     tags: item.tags,
     rawTitle: item.title,
@@ -81,6 +84,15 @@ export function indexItem(
     animated: formats.includes('gif') || item.tags.includes('sticker-gif'),
     sortTitle: pinyin.full,
   };
+}
+
+/** The fields an index entry depends on, as one string (signed URLs change; these rarely do). */
+export function indexSource(item: MediaItem): string {
+  let key = `${item.title}\u0001${item.description ?? ''}\u0001${item.businessType}\u0001${item.tags.join(',')}\u0001${item.createTime ?? ''}`;
+  for (const f of item.files) {
+    key += `\u0001${f.fileName}|${f.formatName ?? ''}|${f.duration ?? ''}|${f.width ?? ''}|${f.height ?? ''}|${f.fileSize ?? ''}`;
+  }
+  return key;
 }
 
 function extensionOf(name: string): string | null {
@@ -111,6 +123,12 @@ export class SearchIndex {
       items[i] = indexItem(item, tagsById, pinyin);
     }
     this.replace(items);
+  }
+
+  /** The entry of an item whose indexed fields have not changed since it was indexed. */
+  unchanged(item: MediaItem): IndexedItem | null {
+    const known = this.byId.get(item.mediaId);
+    return known && known.source === indexSource(item) ? known : null;
   }
 
   /** The pinyin already known for this title (unchanged since the last sync), else computed. */
