@@ -3,6 +3,7 @@
 // a local database and answers these from it, so they work offline for everything synced.
 
 import type { BusinessType } from './domain';
+import type { AppErrorData } from './errors';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'title', 'duration', 'size'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -57,7 +58,7 @@ export interface CatalogueStatus {
   /** While syncing: items received so far and the expected total (null while unknown). */
   progress: { done: number; total: number | null } | null;
   /** The last sync's failure, as error data; cleared by the next success. */
-  error: { code: string; message: string } | null;
+  error: AppErrorData | null;
 }
 
 export const SEARCH_TEXT_MAX = 200;

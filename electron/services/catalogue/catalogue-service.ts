@@ -232,7 +232,7 @@ export class CatalogueService {
           ? error
           : new AppError('INTERNAL', 'The catalogue could not be stored.', { cause: error });
       if (appError.code !== 'CANCELLED' && source === this.current) {
-        this.lastError = { code: appError.code, message: appError.message };
+        this.lastError = appError.toData();
         // Whatever arrived before the failure is stored: search it too.
         index.rebuild(store.rows(), store.tags());
       }

@@ -1,4 +1,5 @@
 import { useContext, useEffect } from 'react';
+import { MESSAGES } from '../i18n';
 import { browserLanguages } from '../platform';
 import { StoreContext, useAppStore } from '../store/app-store';
 import { selectDetailsOpen, selectLanguage } from '../store/selectors';
@@ -22,14 +23,18 @@ export function App() {
     void store.getState().loadPreferences(browserLanguages());
     const stopLibrary = store.getState().startLibrary();
     const stopAccount = store.getState().startAccount();
+    const stopCatalogue = store.getState().startCatalogue();
     return () => {
       stopLibrary();
       stopAccount();
+      stopCatalogue();
     };
   }, [store]);
 
   useEffect(() => {
     document.documentElement.lang = language;
+    // The window title (Electron shows the page's) in the UI language.
+    document.title = MESSAGES[language].catalogue.windowTitle;
   }, [language]);
 
   useEffect(() => {

@@ -34,6 +34,8 @@ interface MediaGridProps {
   list: MediaListState;
   businessType: BusinessType;
   label: string;
+  /** Told which items are on screen (with overscan), to fetch the ones not loaded yet. */
+  onVisibleRange?: (first: number, last: number) => void;
 }
 
 function useElementWidth(ref: RefObject<HTMLElement | null>): number {
@@ -53,7 +55,7 @@ function useElementWidth(ref: RefObject<HTMLElement | null>): number {
  * The virtualized grid. Rows (not tiles) are virtualized; one tile is the roving tab stop and
  * arrow keys move it. Mount it with a key per list so scroll and focus start fresh.
  */
-export function MediaGrid({ list, businessType, label }: MediaGridProps) {
+export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGridProps) {
   const t = useAppStore(selectMessages);
   const selectedId = useAppStore(selectSelectedMediaId);
   const openDetails = useAppStore((s) => s.openDetails);
@@ -141,6 +143,9 @@ export function MediaGrid({ list, businessType, label }: MediaGridProps) {
 
   const firstRendered = (virtualRows[0]?.index ?? 0) * columns;
   const lastRendered = (lastVisibleRow + 1) * columns - 1;
+  useEffect(() => {
+    onVisibleRange?.(firstRendered, Math.min(lastRendered, ids.length - 1));
+  }, [firstRendered, lastRendered, ids.length, onVisibleRange]);
   const activeRendered = active >= firstRendered && active <= lastRendered;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

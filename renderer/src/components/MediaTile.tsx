@@ -3,6 +3,7 @@ import type { BusinessType } from '../../../shared/domain';
 import { isAnimated, mediaKind, tileFacts } from '../media/media-facts';
 import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMedia, selectMessages } from '../store/selectors';
+import { FavouriteButton } from './FavouriteButton';
 import { Thumbnail } from './Thumbnail';
 
 interface MediaTileProps {
@@ -26,7 +27,10 @@ export const MediaTile = memo(function MediaTile({
   const item = useAppStore(selectMedia(mediaId));
   const t = useAppStore(selectMessages);
   const language = useAppStore(selectLanguage);
-  if (!item) return null;
+  // Not fetched yet (the catalogue's grid loads items as they scroll into view).
+  if (!item) {
+    return <div role="gridcell" className="tile tile--placeholder" data-index={index} aria-busy />;
+  }
 
   const kind = mediaKind(item);
   const title = item.title.trim() || t.library.untitled;
@@ -53,6 +57,7 @@ export const MediaTile = memo(function MediaTile({
           seed={item.mediaId}
         />
         {animated && <span className="badge tile__badge">{t.library.animated}</span>}
+        <FavouriteButton mediaId={mediaId} className="tile__favourite" size={15} />
       </div>
       <div className="tile__caption">
         <span className="tile__title" title={title}>

@@ -259,6 +259,23 @@ export function PlusIcon(props: IconProps) {
 }
 
 /** A turning arc for busy buttons; hidden from assistive tech (the button says "Testing…"). */
+export function SearchIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="8.75" cy="8.75" r="5.25" />
+      <path d="m12.75 12.75 3.75 3.75" />
+    </Icon>
+  );
+}
+
+export function StarIcon({ filled = false, ...props }: IconProps & { filled?: boolean }) {
+  return (
+    <Icon {...props} fill={filled ? 'currentColor' : 'none'}>
+      <path d="m10 2.9 2.2 4.46 4.92.72-3.56 3.47.84 4.9L10 14.13l-4.4 2.32.84-4.9-3.56-3.47 4.92-.72z" />
+    </Icon>
+  );
+}
+
 export function Spinner({ size = 16 }: { size?: number }) {
   return (
     <svg

@@ -8,6 +8,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { BridgeApi } from '../../../shared/ipc-contract';
 import type { Language } from '../i18n';
 import { createAccountSlice } from './account-slice';
+import { createCatalogueSlice } from './catalogue-slice';
 import { createLibrarySlice } from './library-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -19,6 +20,7 @@ export function createAppStore(api: BridgeApi, initialLanguage: Language): AppSt
     ...createLibrarySlice(api)(...args),
     ...createUiSlice(api, initialLanguage)(...args),
     ...createAccountSlice(api)(...args),
+    ...createCatalogueSlice(api)(...args),
   }));
 }
 

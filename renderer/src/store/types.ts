@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AccountSlice } from './account-slice';
+import type { CatalogueSlice } from './catalogue-slice';
 import type { LibrarySlice } from './library-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole store: the feature slices side by side. */
-export type AppState = LibrarySlice & UiSlice & AccountSlice;
+export type AppState = LibrarySlice & UiSlice & AccountSlice & CatalogueSlice;
 
 /** A slice creator that can read and write the whole store. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
