@@ -62,3 +62,10 @@ export interface CatalogueStatus {
 }
 
 export const SEARCH_TEXT_MAX = 200;
+
+/** A track's waveform: peaks 0..1 across the whole track, and its decoded length. */
+export interface WaveformPeaks {
+  peaks: number[];
+  /** Seconds. */
+  duration: number;
+}

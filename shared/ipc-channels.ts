@@ -23,6 +23,7 @@ export const REQUEST_CHANNELS = {
   getCatalogueItems: 'catalogue:get-items',
   listFavourites: 'catalogue:list-favourites',
   setFavourite: 'catalogue:set-favourite',
+  getWaveform: 'media:get-waveform',
 } as const;
 
 export const EVENT_CHANNELS = {

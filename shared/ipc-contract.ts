@@ -15,7 +15,7 @@ import type {
   SettingsSnapshot,
 } from './account';
 import type { Result } from './errors';
-import type { CatalogueStatus, SearchResult } from './catalogue';
+import type { CatalogueStatus, SearchResult, WaveformPeaks } from './catalogue';
 import { IMAGE_SIZES, ORIENTATIONS, SEARCH_SORTS, SEARCH_TEXT_MAX } from './catalogue';
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
 import type { EventName, RequestName } from './ipc-channels';
@@ -182,6 +182,11 @@ export const requestChannels = {
     channel: REQUEST_CHANNELS.setFavourite,
     request: z.strictObject({ mediaId, favourite: z.boolean() }),
     response: phantom<string[]>(),
+  },
+  getWaveform: {
+    channel: REQUEST_CHANNELS.getWaveform,
+    request: z.strictObject({ mediaId }),
+    response: phantom<WaveformPeaks>(),
   },
 } as const satisfies Record<
   RequestName,

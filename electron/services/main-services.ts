@@ -19,6 +19,9 @@ import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { CatalogueService } from './catalogue/catalogue-service';
 import { listerFor } from './catalogue/catalogue-lister';
+import { WaveformService } from './waveform/waveform-service';
+import type { MediaFileReader } from './waveform/waveform-service';
+import { AppError } from '../../shared/errors';
 import type { ActiveLibrary } from './library/library-service';
 import type { LibrarySource, LibrarySourceKind } from '../../shared/domain';
 import type { AccountStatus } from '../../shared/account';
@@ -37,6 +40,8 @@ export interface MainServicesOptions {
   demoMediaDir?: string;
   /** The demo server's catalogue: the generated demo library by default; tests ask for more. */
   demoCatalogue?: DemoServerOptions['catalogue'];
+  /** Where waveform peaks read audio files from; by default their URLs are downloaded. */
+  mediaFileReader?: MediaFileReader;
   /** Background catalogue refresh interval; default 30 minutes. */
   catalogueRefreshMs?: number;
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
@@ -81,6 +86,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...(options.catalogueRefreshMs === undefined
       ? {}
       : { refreshIntervalMs: options.catalogueRefreshMs }),
+  });
+  const waveforms = new WaveformService({
+    dir: join(options.dataDir, 'waveforms'),
+    ...(options.mediaFileReader ? { reader: options.mediaFileReader } : {}),
   });
   // The demo server's port changes every start; its catalogue is the same library.
   const catalogueKey = (source: LibrarySource) =>
@@ -154,6 +163,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     listFavourites: async () => (await catalogueReady()).favourites(),
     setFavourite: async ({ mediaId, favourite }) =>
       (await catalogueReady()).setFavourite(mediaId, favourite),
+    getWaveform: async ({ mediaId }) => {
+      const stored = (await catalogueReady()).item(mediaId);
+      try {
+        return await waveforms.peaks(stored ?? (await library.getMedia(mediaId)));
+      } catch (error) {
+        // A stored signed URL may have expired: once more with a fresh one.
+        if (!(stored && error instanceof AppError && error.code === 'URL_EXPIRED')) throw error;
+        return waveforms.peaks(await library.getMedia(mediaId));
+      }
+    },
     getAccountStatus: async () => account.status(),
     validateAccount: async (form) => account.validateInput(form),
     testAccount: async (form) => account.testConnection(form),

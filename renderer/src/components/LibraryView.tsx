@@ -61,7 +61,7 @@ export function LibraryView() {
 
   let count: string | null = null;
   if (fromCatalogue) {
-    if (results?.status === 'ready') {
+    if (results?.status === 'ready' && results.ids.length > 0) {
       count = browsing
         ? t.library.itemCount(results.ids.length)
         : t.catalogue.resultCount(results.ids.length);
