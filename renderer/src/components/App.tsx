@@ -7,6 +7,7 @@ import { useAppliedTheme } from '../theme';
 import { DETAILS_PANEL_ID, DetailsPanel } from './DetailsPanel';
 import { Header } from './Header';
 import { LibraryView } from './LibraryView';
+import { PlayerBar } from './PlayerBar';
 import { SettingsSheet } from './settings/SettingsSheet';
 import { Sidebar } from './Sidebar';
 import './App.css';
@@ -73,6 +74,7 @@ export function App() {
       <Sidebar />
       <LibraryView />
       <DetailsPanel />
+      <PlayerBar />
       <SettingsSheet />
     </div>
   );

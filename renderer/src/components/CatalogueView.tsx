@@ -6,6 +6,7 @@ import { currentQuery } from '../store/catalogue-slice';
 import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMessages } from '../store/selectors';
 import { MediaGrid } from './MediaGrid';
+import { MediaList } from './MediaList';
 import { SkeletonGrid } from './SkeletonGrid';
 import { EmptyState, ErrorState } from './StatusViews';
 
@@ -17,7 +18,15 @@ const PREFETCH = 48;
  * covers the whole result and End goes to the real end; items are fetched as they come into
  * view.
  */
-export function CatalogueView({ layoutType, label }: { layoutType: BusinessType; label: string }) {
+export function CatalogueView({
+  layoutType,
+  layout,
+  label,
+}: {
+  layoutType: BusinessType;
+  layout: 'grid' | 'list';
+  label: string;
+}) {
   const t = useAppStore(selectMessages);
   const language = useAppStore(selectLanguage);
   const results = useAppStore((s) => s.results);
@@ -85,6 +94,11 @@ export function CatalogueView({ layoutType, label }: { layoutType: BusinessType;
       return <EmptyState title={t.catalogue.noResultsTitle} hint={t.catalogue.noResultsHint} />;
     }
     return <EmptyState />;
+  }
+  if (layout === 'list') {
+    return (
+      <MediaList key={results.key} ids={list.ids} label={label} onVisibleRange={onVisibleRange} />
+    );
   }
   return (
     <MediaGrid

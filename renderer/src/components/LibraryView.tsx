@@ -14,6 +14,8 @@ import { Banners } from './Banners';
 import { CatalogueNote } from './CatalogueNote';
 import { CatalogueView } from './CatalogueView';
 import { FilterBar } from './FilterBar';
+import { LayoutToggle } from './LayoutToggle';
+import { MediaList } from './MediaList';
 import { SearchBox } from './SearchBox';
 import { KeyIcon } from './icons';
 import { MediaGrid } from './MediaGrid';
@@ -38,11 +40,14 @@ export function LibraryView() {
   const view = useAppStore((s) => s.view);
   const searchType = useAppStore((s) => s.filters.businessType);
   const results = useAppStore((s) => s.results);
+  const loadMore = useAppStore((s) => s.loadMore);
 
   const searching = searchText !== '';
   const browsing = view === 'browse' && !searching;
   // Search and favourites span every business type unless the filter picks one.
   const scopeType = browsing ? businessType : searchType;
+  const layoutKey = scopeType ?? 'mixed';
+  const layout = useAppStore((s) => s.layoutByType[layoutKey]);
   const typeName = businessTypeName(language, businessType);
   let eyebrow = typeName;
   let heading = tag
@@ -76,7 +81,13 @@ export function LibraryView() {
 
   let body;
   if (fromCatalogue) {
-    body = <CatalogueView layoutType={scopeType ?? 'sticker'} label={t.library.gridLabel(place)} />;
+    body = (
+      <CatalogueView
+        layoutType={scopeType ?? 'sticker'}
+        layout={layout}
+        label={t.library.gridLabel(place)}
+      />
+    );
   } else if (!list || list.status === 'loading') {
     body = <SkeletonGrid businessType={businessType} label={t.library.loading} />;
   } else if (list.status === 'error' && list.error) {
@@ -112,6 +123,15 @@ export function LibraryView() {
       ) : (
         <EmptyState />
       );
+  } else if (layout === 'list') {
+    body = (
+      <MediaList
+        key={key}
+        ids={list.ids}
+        label={t.library.gridLabel(place)}
+        onNearEnd={list.hasMore && list.moreStatus === 'idle' ? loadMore : undefined}
+      />
+    );
   } else {
     body = (
       <MediaGrid
@@ -137,11 +157,14 @@ export function LibraryView() {
             {heading}
           </h1>
         </div>
-        {count && (
-          <p className="library__count" data-testid="media-count">
-            {count}
-          </p>
-        )}
+        <div className="library__tools">
+          {count && (
+            <p className="library__count" data-testid="media-count">
+              {count}
+            </p>
+          )}
+          <LayoutToggle layoutKey={layoutKey} />
+        </div>
       </div>
       {fromCatalogue && <FilterBar scopeType={scopeType} />}
       <div className="library__body">{body}</div>

@@ -276,6 +276,33 @@ export function StarIcon({ filled = false, ...props }: IconProps & { filled?: bo
   );
 }
 
+export function PauseIcon(props: IconProps) {
+  return (
+    <Icon {...props} fill="currentColor" stroke="none">
+      <rect x="5" y="4" width="3.5" height="12" rx="1" />
+      <rect x="11.5" y="4" width="3.5" height="12" rx="1" />
+    </Icon>
+  );
+}
+
+export function PreviousIcon(props: IconProps) {
+  return (
+    <Icon {...props} fill="currentColor">
+      <path d="M15.5 4.5v11L7.5 10z" />
+      <path d="M4.5 4.5v11" fill="none" />
+    </Icon>
+  );
+}
+
+export function NextIcon(props: IconProps) {
+  return (
+    <Icon {...props} fill="currentColor">
+      <path d="M4.5 4.5v11l8-5.5z" />
+      <path d="M15.5 4.5v11" fill="none" />
+    </Icon>
+  );
+}
+
 export function Spinner({ size = 16 }: { size?: number }) {
   return (
     <svg

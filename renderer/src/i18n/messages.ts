@@ -228,4 +228,26 @@ export interface Messages {
     sorts: Record<'relevance' | 'newest' | 'title' | 'duration' | 'size', string>;
     windowTitle: string;
   };
+  player: {
+    label: string;
+    play: string;
+    pause: string;
+    playItem: (title: string) => string;
+    pauseItem: (title: string) => string;
+    previous: string;
+    next: string;
+    seek: string;
+    autoAdvance: string;
+    close: string;
+    waveformOf: (title: string) => string;
+    layout: string;
+    grid: string;
+    list: string;
+    thumbnailSize: string;
+    quickLook: string;
+    quickLookOf: (title: string, position: number, total: number) => string;
+    collapseSidebar: string;
+    expandSidebar: string;
+    resizeDetails: string;
+  };
 }

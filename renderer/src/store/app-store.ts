@@ -9,6 +9,7 @@ import type { BridgeApi } from '../../../shared/ipc-contract';
 import type { Language } from '../i18n';
 import { createAccountSlice } from './account-slice';
 import { createCatalogueSlice } from './catalogue-slice';
+import { createPlayerSlice } from './player-slice';
 import { createLibrarySlice } from './library-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -21,6 +22,7 @@ export function createAppStore(api: BridgeApi, initialLanguage: Language): AppSt
     ...createUiSlice(api, initialLanguage)(...args),
     ...createAccountSlice(api)(...args),
     ...createCatalogueSlice(api)(...args),
+    ...createPlayerSlice()(...args),
   }));
 }
 

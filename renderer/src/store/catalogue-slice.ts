@@ -59,6 +59,8 @@ export interface CatalogueSlice {
   view: CatalogueView;
   results: CatalogueResults | null;
   favouriteIds: string[];
+  /** Waveform peaks by media id, or 'failed' when the track has none to give. */
+  waveforms: Record<string, number[] | 'failed'>;
 
   /** Loads the status and favourites and follows status events; returns the unsubscribe. */
   startCatalogue(): () => void;
@@ -73,6 +75,8 @@ export interface CatalogueSlice {
   /** Asks the catalogue again for the current query (after a failure). */
   refreshResults(): void;
   toggleFavourite(mediaId: string): Promise<void>;
+  /** Asks the main process for a track's waveform once. */
+  loadWaveform(mediaId: string): void;
   /** Fetches the items of these ids that the page does not hold yet. */
   ensureItems(mediaIds: readonly string[]): void;
 }
@@ -132,6 +136,7 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
   return (set, get, store) => {
     let searchSeq = 0;
     const requested = new Set<string>();
+    const waveformsAsked = new Set<string>();
 
     const runSearch = async (): Promise<void> => {
       const state = get();
@@ -196,6 +201,17 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
       view: 'browse',
       results: null,
       favouriteIds: [],
+      waveforms: {},
+
+      loadWaveform(mediaId) {
+        if (mediaId in get().waveforms || waveformsAsked.has(mediaId)) return;
+        waveformsAsked.add(mediaId);
+        void api.getWaveform({ mediaId }).then((result) => {
+          set((state) => ({
+            waveforms: { ...state.waveforms, [mediaId]: result.ok ? result.value.peaks : 'failed' },
+          }));
+        });
+      },
 
       startCatalogue() {
         const stopEvents = api.onCatalogueStatus(applyStatus);

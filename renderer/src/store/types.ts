@@ -1,11 +1,12 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AccountSlice } from './account-slice';
 import type { CatalogueSlice } from './catalogue-slice';
+import type { PlayerSlice } from './player-slice';
 import type { LibrarySlice } from './library-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole store: the feature slices side by side. */
-export type AppState = LibrarySlice & UiSlice & AccountSlice & CatalogueSlice;
+export type AppState = LibrarySlice & UiSlice & AccountSlice & CatalogueSlice & PlayerSlice;
 
 /** A slice creator that can read and write the whole store. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
