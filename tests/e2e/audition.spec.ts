@@ -89,3 +89,63 @@ test('the layout toggle turns music into a grid and back', async ({ app, page })
   await toggle.getByRole('button', { name: 'List' }).click();
   await expect(app.grid.locator('.media-row').first()).toBeVisible();
 });
+
+test('Space on an image opens quick look; arrows move on, Escape closes back to the tile', async ({
+  app,
+  page,
+}) => {
+  await expect(app.tiles.first()).toBeVisible();
+  const first = app.tiles.first();
+  const firstTitle = (await first.locator('.tile__title').textContent())!;
+  const secondTitle = (await app.tiles.nth(1).locator('.tile__title').textContent())!;
+  await first.focus();
+  await page.keyboard.press('Space');
+  const look = page.getByRole('dialog');
+  await expect(look).toBeVisible();
+  await expect(look.getByRole('heading')).toHaveText(firstTitle);
+  await expect(look.locator('.quick-look__img')).toHaveJSProperty('complete', true);
+  await expect(look.locator('.quick-look__stage')).toHaveCSS('background-image', /gradient/);
+  await screenshot(page, '24-quick-look');
+  await page.keyboard.press('ArrowRight');
+  await expect(look.getByRole('heading')).toHaveText(secondTitle);
+  await page.keyboard.press('Escape');
+  await expect(look).toBeHidden();
+  await expect(app.tiles.nth(1)).toBeFocused();
+});
+
+test('an animated sticker plays its GIF while hovered', async ({ app, page }) => {
+  await app.tag('GIF').click();
+  const tile = app.tiles.first();
+  await expect(tile.locator('.badge')).toHaveText('Animated');
+  await expect(tile.locator('.gif-on-hover__img')).toHaveCount(0);
+  await tile.hover();
+  await expect(tile.locator('.gif-on-hover__img')).toHaveAttribute('src', /\.gif/);
+  await page.mouse.move(1, 1);
+  await expect(tile.locator('.gif-on-hover__img')).toHaveCount(0);
+});
+
+test('thumbnail size, a collapsible sidebar and a resizable details panel', async ({
+  app,
+  page,
+}) => {
+  await expect(app.tiles.first()).toBeVisible();
+  const columns = () => app.grid.getAttribute('aria-colcount').then(Number);
+  const before = await columns();
+  await page.getByRole('slider', { name: 'Thumbnail size' }).fill('2');
+  await expect.poll(columns).toBeLessThan(before);
+
+  await page.getByRole('button', { name: 'Collapse the sidebar' }).click();
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await page.getByRole('button', { name: 'Expand the sidebar' }).click();
+  await expect(page.getByRole('navigation')).toBeVisible();
+
+  await app.tiles.first().click();
+  await expect(app.details).toBeVisible();
+  const width = async () => (await app.details.boundingBox())!.width;
+  const start = await width();
+  const handle = page.getByRole('separator', { name: 'Resize the details panel' });
+  await handle.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(width).toBeGreaterThan(start + 40);
+});

@@ -1,4 +1,5 @@
 import { useContext, useEffect } from 'react';
+import type { CSSProperties } from 'react';
 import { MESSAGES } from '../i18n';
 import { browserLanguages } from '../platform';
 import { StoreContext, useAppStore } from '../store/app-store';
@@ -8,6 +9,7 @@ import { DETAILS_PANEL_ID, DetailsPanel } from './DetailsPanel';
 import { Header } from './Header';
 import { LibraryView } from './LibraryView';
 import { PlayerBar } from './PlayerBar';
+import { QuickLook } from './QuickLook';
 import { SettingsSheet } from './settings/SettingsSheet';
 import { Sidebar } from './Sidebar';
 import './App.css';
@@ -17,6 +19,8 @@ export function App() {
   const language = useAppStore(selectLanguage);
   const detailsOpen = useAppStore(selectDetailsOpen);
   const theme = useAppStore((s) => s.theme);
+  const sidebarCollapsed = useAppStore((s) => s.sidebarCollapsed);
+  const detailsWidth = useAppStore((s) => s.detailsWidth);
   useAppliedTheme(theme);
 
   useEffect(() => {
@@ -69,12 +73,20 @@ export function App() {
   }, [store]);
 
   return (
-    <div className={detailsOpen ? 'app app--details-open' : 'app'}>
+    <div
+      className={`app${detailsOpen ? ' app--details-open' : ''}${sidebarCollapsed ? ' app--sidebar-collapsed' : ''}`}
+      style={
+        detailsWidth === null
+          ? undefined
+          : ({ '--details-width': `${detailsWidth}px` } as CSSProperties)
+      }
+    >
       <Header />
       <Sidebar />
       <LibraryView />
       <DetailsPanel />
       <PlayerBar />
+      <QuickLook />
       <SettingsSheet />
     </div>
   );

@@ -17,6 +17,7 @@ import { FilterBar } from './FilterBar';
 import { LayoutToggle } from './LayoutToggle';
 import { MediaList } from './MediaList';
 import { SearchBox } from './SearchBox';
+import { SidebarToggle, ThumbSizeSlider } from './ViewControls';
 import { KeyIcon } from './icons';
 import { MediaGrid } from './MediaGrid';
 import { SkeletonGrid } from './SkeletonGrid';
@@ -147,6 +148,7 @@ export function LibraryView() {
     <main className="library" aria-labelledby="library-heading">
       <Banners />
       <div className="library__searchbar">
+        <SidebarToggle />
         <SearchBox />
         <CatalogueNote />
       </div>
@@ -163,6 +165,7 @@ export function LibraryView() {
               {count}
             </p>
           )}
+          {layout === 'grid' && <ThumbSizeSlider />}
           <LayoutToggle layoutKey={layoutKey} />
         </div>
       </div>

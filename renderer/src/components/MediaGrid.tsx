@@ -64,7 +64,8 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
-  const { columns, rowHeight } = gridLayout(width, businessType);
+  const thumbScale = useAppStore((s) => s.thumbScale);
+  const { columns, rowHeight } = gridLayout(width, businessType, thumbScale);
   const { ids } = list;
   const itemRows = Math.ceil(ids.length / columns);
   const hasFooter = list.hasMore || list.moreStatus === 'error';

@@ -4,6 +4,7 @@ import { isAnimated, mediaKind, tileFacts } from '../media/media-facts';
 import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMedia, selectMessages } from '../store/selectors';
 import { FavouriteButton } from './FavouriteButton';
+import { GifOnHover } from './GifOnHover';
 import { Thumbnail } from './Thumbnail';
 
 interface MediaTileProps {
@@ -56,6 +57,7 @@ export const MediaTile = memo(function MediaTile({
           checkerboard={businessType === 'sticker'}
           seed={item.mediaId}
         />
+        {animated && <GifOnHover item={item} />}
         {animated && <span className="badge tile__badge">{t.library.animated}</span>}
         <FavouriteButton mediaId={mediaId} className="tile__favourite" size={15} />
       </div>

@@ -34,6 +34,13 @@ function focusedAudio(state: AppState, target: EventTarget | null): string | nul
   return item && mediaKind(item) === 'audio' ? item.mediaId : null;
 }
 
+/** The image item a focused tile stands for, if any (Space opens quick look on it). */
+function focusedImage(state: AppState, target: EventTarget | null): string | null {
+  if (!(target instanceof HTMLElement) || !target.matches('[data-media-id]')) return null;
+  const item = state.mediaById[target.dataset.mediaId ?? ''];
+  return item && mediaKind(item) === 'image' ? item.mediaId : null;
+}
+
 /** The ids on screen, in order (the player moves through them with ↑/↓). */
 export function visibleQueue(state: AppState): string[] {
   if (state.results) return state.results.ids;
@@ -100,7 +107,10 @@ export function PlayerBar() {
       const state = store.getState();
       if (key === ' ') {
         const target = focusedAudio(state, event.target);
-        if (target !== null && target !== state.nowPlaying) {
+        const image = focusedImage(state, event.target);
+        if (image !== null) {
+          state.openQuickLook(image, visibleQueue(state));
+        } else if (target !== null && target !== state.nowPlaying) {
           state.play(target, visibleQueue(state));
         } else if (state.nowPlaying !== null) {
           state.togglePlay();

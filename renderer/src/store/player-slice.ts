@@ -21,6 +21,13 @@ export interface PlayerSlice {
   /** A seek for the element to perform: fraction of the track, with a counter so repeats count. */
   seekRequest: { fraction: number; seq: number } | null;
   layoutByType: Record<LayoutKey, LayoutMode>;
+  /** The image shown full size in quick look, with the list its arrows move through. */
+  quickLook: { mediaId: string; queue: string[] } | null;
+  /** Tile size as a multiple of the default (the thumbnail-size slider). */
+  thumbScale: number;
+  sidebarCollapsed: boolean;
+  /** Details panel width in px, or null for the default. */
+  detailsWidth: number | null;
 
   /** Plays an item from the start (or at a fraction), moving through the given list. */
   play(mediaId: string, queue: readonly string[], atFraction?: number): void;
@@ -33,6 +40,12 @@ export interface PlayerSlice {
   setAutoAdvance(autoAdvance: boolean): void;
   setLayout(key: LayoutKey, mode: LayoutMode): void;
   stopPlayer(): void;
+  openQuickLook(mediaId: string, queue: readonly string[]): void;
+  moveQuickLook(direction: 1 | -1): void;
+  closeQuickLook(): void;
+  setThumbScale(scale: number): void;
+  toggleSidebar(): void;
+  setDetailsWidth(width: number | null): void;
 }
 
 export function createPlayerSlice(): SliceCreator<PlayerSlice> {
@@ -47,6 +60,46 @@ export function createPlayerSlice(): SliceCreator<PlayerSlice> {
       duration: 0,
       seekRequest: null,
       layoutByType: { sticker: 'grid', bgm: 'list', bgi: 'grid', mixed: 'grid' },
+      quickLook: null,
+      thumbScale: 1,
+      sidebarCollapsed: false,
+      detailsWidth: null,
+
+      openQuickLook(mediaId, queue) {
+        set({ quickLook: { mediaId, queue: [...queue] } });
+      },
+
+      moveQuickLook(direction) {
+        const look = get().quickLook;
+        if (!look) return;
+        const { mediaById } = get();
+        // Images only: arrows skip tracks (and items not loaded yet).
+        for (let i = look.queue.indexOf(look.mediaId) + direction; ; i += direction) {
+          const id = look.queue[i];
+          if (id === undefined) return;
+          const item = mediaById[id];
+          if (item && item.businessType !== 'bgm') {
+            set({ quickLook: { ...look, mediaId: id } });
+            return;
+          }
+        }
+      },
+
+      closeQuickLook() {
+        set({ quickLook: null });
+      },
+
+      setThumbScale(scale) {
+        set({ thumbScale: Math.min(Math.max(scale, 0.6), 2) });
+      },
+
+      toggleSidebar() {
+        set((state) => ({ sidebarCollapsed: !state.sidebarCollapsed }));
+      },
+
+      setDetailsWidth(width) {
+        set({ detailsWidth: width === null ? null : Math.min(Math.max(width, 280), 720) });
+      },
 
       play(mediaId, queue, atFraction) {
         const same = get().nowPlaying === mediaId;
