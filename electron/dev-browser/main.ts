@@ -27,6 +27,8 @@ export interface BrowserPreviewOptions {
   keychain?: SecretStore;
   /** Where the demo library's generated media are cached; by default inside dataDir. */
   demoMediaDir?: string;
+  /** The demo server's catalogue: the demo library by default; benchmarks ask for N items. */
+  demoCatalogue?: { generated: number };
   log?: (message: string) => void;
   /** Sees every bridge frame (tests that check no secret leaves the main side). */
   onBridgeMessage?: BridgeMessageListener;
@@ -68,6 +70,7 @@ export async function startBrowserPreview(
     logger: { error: (message) => log(`[preview] ${message}`) },
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     ...(options.demoMediaDir === undefined ? {} : { demoMediaDir: options.demoMediaDir }),
+    ...(options.demoCatalogue === undefined ? {} : { demoCatalogue: options.demoCatalogue }),
   });
   try {
     const server = await startPreviewServer({

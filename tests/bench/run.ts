@@ -3,12 +3,14 @@
 //   (b) 300 MB download: ours vs curl, with peak RSS growth
 //   (c) catalogue search latency at 1k, 20k and 100k items (goal < 50 ms at 20k)
 //   (d) full catalogue sync of 20,000 items at 20 ms latency against the latency floor
-//   BENCH=search,sync runs only the named parts (listing, download, search, sync).
+//   (e) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build)
+//   BENCH=search,sync runs only the named parts (listing, download, search, sync, scroll).
 
 import { runListingBench } from './listing-bench';
 import { curlAvailable, runDownloadBench } from './download-bench';
 import { runSearchBench } from './search-bench';
 import { runSyncBench } from './sync-bench';
+import { runScrollBench } from './scroll-bench';
 
 const only = process.env['BENCH']?.split(',').map((p) => p.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -22,6 +24,29 @@ async function main(): Promise<void> {
   if (wanted('download')) await downloadPart();
   if (wanted('search')) searchPart();
   if (wanted('sync')) await syncPart();
+  if (wanted('scroll')) await scrollPart();
+}
+
+async function scrollPart(): Promise<void> {
+  console.log(
+    '\n(e) Scrolling to the end of the stickers in Chromium (wheel steps), Chromium trace',
+  );
+  const s = await runScrollBench();
+  console.log(
+    `    ${s.stickers} stickers, ${ms(s.scrollMs)} of scrolling, ${s.frames} frames, ` +
+      `${s.tasks} main-thread tasks traced`,
+  );
+  console.log(
+    `    main-thread tasks over 50 ms: ${s.longTasks} (${ms(s.longTaskMs)} in all), worst ` +
+      `${ms(s.worstTaskMs)} (goal: none over 50 ms: ${verdict(s.longTasks === 0)})`,
+  );
+  const calls = Object.entries(s.bridgeCalls)
+    .map(([channel, n]) => `${channel} x${n}`)
+    .join(', ');
+  console.log(`    bridge calls while scrolling: ${calls || 'none'}`);
+  console.log(
+    '    baseline (the issue, before): 19 long tasks, 1.2 s in all, 219 list calls of 48 items',
+  );
 }
 
 function searchPart(): void {

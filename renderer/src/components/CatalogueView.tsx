@@ -10,8 +10,11 @@ import { MediaList } from './MediaList';
 import { SkeletonGrid } from './SkeletonGrid';
 import { EmptyState, ErrorState } from './StatusViews';
 
-/** Items fetched around the visible ones, so a short scroll finds them already loaded. */
-const PREFETCH = 48;
+/**
+ * Items are fetched in aligned chunks around the visible ones: a long scroll asks for a chunk
+ * (and copies the page's item map) once per 240 items, not once per screen.
+ */
+const CHUNK = 240;
 
 /**
  * The grid over the local catalogue's answer: every matching id is known, so the scrollbar
@@ -64,7 +67,11 @@ export function CatalogueView({
   const onVisibleRange = useCallback(
     (first: number, last: number) => {
       if (!ids) return;
-      ensureItems(ids.slice(Math.max(0, first - PREFETCH), last + 1 + PREFETCH));
+      const from = Math.floor(first / CHUNK) * CHUNK;
+      const to = (Math.floor(last / CHUNK) + 1) * CHUNK;
+      // The next chunk too when the view is in the second half of this one.
+      const ahead = last % CHUNK > CHUNK / 2 ? CHUNK : 0;
+      ensureItems(ids.slice(from, to + ahead));
     },
     [ids, ensureItems],
   );

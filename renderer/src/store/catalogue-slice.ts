@@ -130,7 +130,7 @@ export function currentQuery(state: {
   return query;
 }
 
-const ITEM_BATCH = 200;
+const ITEM_BATCH = 500;
 
 export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlice> {
   return (set, get, store) => {
