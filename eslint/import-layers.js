@@ -22,7 +22,7 @@ export const LAYERS = [
   {
     room: 'electron/services',
     rooms: ['shared'],
-    packages: [...NODE, 'got', 'keytar', 'p-limit', 'zod'],
+    packages: [...NODE, 'got', 'keytar', 'mpg123-decoder', 'p-limit', 'pinyin-pro', 'zod'],
   },
   {
     room: 'electron/demo-library',

@@ -31,11 +31,19 @@ export const REQUEST_CHANNELS = {
   prepareLocalFiles: 'media-out:prepare',
   copyFile: 'media-out:copy-file',
   showContextMenu: 'media-out:context-menu',
+  getCatalogueStatus: 'catalogue:get-status',
+  syncCatalogue: 'catalogue:sync',
+  searchCatalogue: 'catalogue:search',
+  getCatalogueItems: 'catalogue:get-items',
+  listFavourites: 'catalogue:list-favourites',
+  setFavourite: 'catalogue:set-favourite',
+  getWaveform: 'media:get-waveform',
 } as const;
 
 export const EVENT_CHANNELS = {
   onLibrarySourceChanged: 'library:source-changed',
   onAccountChanged: 'account:changed',
+  onCatalogueStatus: 'catalogue:status',
   onMediaCacheStatus: 'media-cache:status',
   onDownloadsChanged: 'downloads:changed',
   onLocalFileChanged: 'media-out:local-file-changed',

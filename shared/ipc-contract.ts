@@ -21,6 +21,8 @@ import type {
   LocalFileState,
   StartDownloadsResult,
 } from './media-out';
+import type { CatalogueStatus, SearchResult, WaveformPeaks } from './catalogue';
+import { IMAGE_SIZES, ORIENTATIONS, SEARCH_SORTS, SEARCH_TEXT_MAX } from './catalogue';
 import { EVENT_CHANNELS, REQUEST_CHANNELS, SEND_CHANNELS } from './ipc-channels';
 import type { EventName, RequestName, SendName } from './ipc-channels';
 
@@ -60,6 +62,21 @@ const accountForm = z.strictObject({
   region: z.string().max(32),
   endpoint: z.string().max(2048).nullable().optional(),
   signatureMethod: z.string().max(8),
+});
+
+const seconds = z.number().min(0).max(86_400);
+const searchQuery = z.strictObject({
+  text: z.string().max(SEARCH_TEXT_MAX),
+  businessType: businessType.optional(),
+  tagIds: z.array(tagId).max(64).optional(),
+  formats: z.array(z.string().min(1).max(16)).max(32).optional(),
+  minDuration: seconds.optional(),
+  maxDuration: seconds.optional(),
+  orientations: z.array(z.enum(ORIENTATIONS)).max(3).optional(),
+  imageSizes: z.array(z.enum(IMAGE_SIZES)).max(3).optional(),
+  animatedOnly: z.boolean().optional(),
+  favouritesOnly: z.boolean().optional(),
+  sort: z.enum(SEARCH_SORTS).optional(),
 });
 
 export interface AppInfo {
@@ -241,6 +258,41 @@ export const requestChannels = {
     }),
     response: phantom<{ native: boolean; chosen: string | null }>(),
   },
+  getCatalogueStatus: {
+    channel: REQUEST_CHANNELS.getCatalogueStatus,
+    request: z.undefined(),
+    response: phantom<CatalogueStatus>(),
+  },
+  syncCatalogue: {
+    channel: REQUEST_CHANNELS.syncCatalogue,
+    request: z.undefined(),
+    response: phantom<CatalogueStatus>(),
+  },
+  searchCatalogue: {
+    channel: REQUEST_CHANNELS.searchCatalogue,
+    request: searchQuery,
+    response: phantom<SearchResult>(),
+  },
+  getCatalogueItems: {
+    channel: REQUEST_CHANNELS.getCatalogueItems,
+    request: z.strictObject({ mediaIds: z.array(mediaId).max(500) }),
+    response: phantom<MediaItem[]>(),
+  },
+  listFavourites: {
+    channel: REQUEST_CHANNELS.listFavourites,
+    request: z.undefined(),
+    response: phantom<string[]>(),
+  },
+  setFavourite: {
+    channel: REQUEST_CHANNELS.setFavourite,
+    request: z.strictObject({ mediaId, favourite: z.boolean() }),
+    response: phantom<string[]>(),
+  },
+  getWaveform: {
+    channel: REQUEST_CHANNELS.getWaveform,
+    request: z.strictObject({ mediaId }),
+    response: phantom<WaveformPeaks>(),
+  },
 } as const satisfies Record<
   RequestName,
   { channel: string; request: z.ZodType; response: unknown }
@@ -273,6 +325,10 @@ export const eventChannels = {
   onLocalFileChanged: {
     channel: EVENT_CHANNELS.onLocalFileChanged,
     payload: phantom<LocalFileState>(),
+  },
+  onCatalogueStatus: {
+    channel: EVENT_CHANNELS.onCatalogueStatus,
+    payload: phantom<CatalogueStatus>(),
   },
 } as const satisfies Record<EventName, { channel: string; payload: unknown }>;
 

@@ -48,7 +48,7 @@ function timestamps(index: number): { createTime: string; modifiedTime: string }
   return { createTime: iso(created), modifiedTime: iso(Math.min(modified, newest)) };
 }
 
-function makeCatalogue(items: CatalogueItem[]): Catalogue {
+export function makeCatalogue(items: CatalogueItem[]): Catalogue {
   const byId = new Map(items.map((i) => [i.mediaId, i]));
   const files = new Map<string, MediaFileInfo>();
   for (const i of items) {

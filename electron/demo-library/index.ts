@@ -19,8 +19,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestVerifier } from './server-types';
-import { demoCatalogue, generatedCatalogue } from './catalogue';
-import type { Catalogue } from './catalogue';
+import { demoCatalogue, generatedCatalogue, makeCatalogue } from './catalogue';
+import type { Catalogue, CatalogueItem } from './catalogue';
 import { DEMO_ITEMS } from './demo-catalogue';
 import type { FaultPlan } from './faults';
 import { createRequestHandler } from './http-handler';
@@ -28,6 +28,7 @@ import { ensureDemoMedia, ensureSharedMedia } from './media/generate';
 import { createServerContext } from './server-context';
 
 export type { FaultPlan } from './faults';
+export type { CatalogueItem } from './catalogue';
 
 export interface DemoServerOptions {
   /** 0 (default) = any free port; the host is always 127.0.0.1. */
@@ -54,6 +55,8 @@ export interface DemoServer {
   readonly port: number;
   readonly catalogueSize: number;
   setFaults(plan: FaultPlan): void;
+  /** For tests: replaces the catalogue's items (added, removed, retitled between syncs). */
+  changeCatalogue(change: (items: readonly CatalogueItem[]) => CatalogueItem[]): void;
   /** For tests: every request so far (the most recent 20,000). */
   requestLog(): ReadonlyArray<{
     action: string | null;
@@ -110,6 +113,9 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     port,
     catalogueSize: catalogue.items.length,
     setFaults: (plan) => ctx.faults.set(plan),
+    changeCatalogue: (change) => {
+      ctx.catalogue = makeCatalogue(change(ctx.catalogue.items));
+    },
     requestLog: () => ctx.log.map((e) => ({ ...e, query: { ...e.query } })),
     close() {
       closing ??= new Promise<void>((resolve) => {

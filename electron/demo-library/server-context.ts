@@ -17,7 +17,8 @@ export interface LogEntry {
 }
 
 export interface ServerContext {
-  readonly catalogue: Catalogue;
+  /** Replaced only by tests that change the library between syncs. */
+  catalogue: Catalogue;
   readonly mediaDir: string;
   readonly faults: FaultState;
   readonly tokens: NextTokenCodec;

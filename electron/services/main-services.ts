@@ -2,6 +2,7 @@
 // the browser preview both build exactly this and connect it to their own transport.
 
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { createIceClient } from './ice/ice-client';
@@ -31,7 +32,12 @@ import { KeytarStore } from './secrets/keytar-store';
 import { keychainServiceName } from './secrets/secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
-import type { LibrarySourceKind, MediaCacheStatus } from '../../shared/domain';
+import { CatalogueService } from './catalogue/catalogue-service';
+import { listerFor } from './catalogue/catalogue-lister';
+import { WaveformService } from './waveform/waveform-service';
+import { MAX_AUDIO_BYTES } from './waveform/waveform-service';
+import type { MediaFileReader } from './waveform/waveform-service';
+import type { LibrarySource, LibrarySourceKind, MediaCacheStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { AccountStatus } from '../../shared/account';
 
@@ -56,6 +62,10 @@ export interface MainServicesOptions {
   downloadDir?: string;
   /** Shows a folder in the system's file manager (Electron: shell.openPath). */
   openFolder?: (path: string) => Promise<void>;
+  /** Where waveform peaks read audio files from; the media cache by default. */
+  mediaFileReader?: MediaFileReader;
+  /** Background catalogue refresh interval; default 30 minutes. */
+  catalogueRefreshMs?: number;
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
@@ -108,18 +118,52 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const sources = new LibrarySources({ demoServer, account, settings });
   const events = new EventHub();
   const shell = options.shell ?? {};
+  const catalogue = new CatalogueService({
+    dir: join(options.dataDir, 'catalogue'),
+    onStatus: (status) => events.emit('onCatalogueStatus', status),
+    ...(options.catalogueRefreshMs === undefined
+      ? {}
+      : { refreshIntervalMs: options.catalogueRefreshMs }),
+  });
+  const waveforms = new WaveformService({
+    dir: join(options.dataDir, 'waveforms'),
+    // Peaks come from the file in the media cache: one download serves playback, drag-out and
+    // the waveform, and an expired link is refreshed there.
+    reader: options.mediaFileReader ?? {
+      read: async (mediaId, fileName, _url, signal) => {
+        const cached = await mediaCache.ensure(mediaId, fileName, signal ? { signal } : {});
+        if (cached.size > MAX_AUDIO_BYTES) {
+          throw new AppError('BAD_RESPONSE', 'This track is too long to draw its waveform.');
+        }
+        return readFile(cached.path);
+      },
+    },
+  });
+  // The demo server's port changes every start; its catalogue is the same library.
+  const catalogueKey = (source: LibrarySource) =>
+    source.kind === 'demo' ? 'demo' : `${source.kind}:${source.endpoint}`;
+  const openCatalogue = (active: ActiveLibrary): ActiveLibrary => {
+    catalogue.open(catalogueKey(active.source), listerFor(active.api));
+    return active;
+  };
+  /** The catalogue of the active source, once that source has opened. */
+  const catalogueReady = async (): Promise<CatalogueService> => {
+    await library.source();
+    return catalogue;
+  };
 
   // Start on the saved source; a source that cannot open (no key any more) falls back to demo.
   const saved = settings.current().librarySource;
   const library = new LibraryService(
-    options.libraryOverride
+    (options.libraryOverride
       ? options.libraryOverride()
       : saved === 'demo'
         ? sources.demo()
         : sources.open(saved).catch(async () => {
             await settings.update({ librarySource: 'demo' });
             return sources.demo();
-          }),
+          })
+    ).then(openCatalogue),
   );
 
   const cacheStatus = (): MediaCacheStatus => {
@@ -208,7 +252,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
 
   async function switchSource(kind: LibrarySourceKind) {
-    library.use(await sources.open(kind));
+    library.use(openCatalogue(await sources.open(kind)));
     if (settings.current().librarySource !== kind) await settings.update({ librarySource: kind });
     const source = await library.source();
     directory.forgetAll();
@@ -225,7 +269,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     }),
     getLibrarySource: () => library.source(),
     setLibrarySource: async ({ kind }) => switchSource(kind),
-    listTags: async ({ businessType }) => library.listTags(businessType),
+    listTags: async ({ businessType }) => {
+      try {
+        return await library.listTags(businessType);
+      } catch (error) {
+        // Offline: the tags stored by the last sync.
+        const stored = (await catalogueReady()).tags(businessType);
+        if (stored.length > 0) return stored;
+        throw error;
+      }
+    },
     listMedia: async (query) => {
       const page = await library.listMedia(query);
       directory.remember(page.items);
@@ -233,10 +286,39 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return page;
     },
     getMedia: async ({ mediaId }) => {
-      const item = await library.getMedia(mediaId);
+      let item;
+      try {
+        item = await library.getMedia(mediaId);
+      } catch (error) {
+        // Offline: the item as the last sync stored it.
+        const stored = (await catalogueReady()).item(mediaId);
+        if (!stored) throw error;
+        item = stored;
+      }
       directory.remember([item]);
       mediaCache.remember([item]);
       return item;
+    },
+    getCatalogueStatus: async () => (await catalogueReady()).status(),
+    syncCatalogue: async () => {
+      const ready = await catalogueReady();
+      await ready.sync();
+      return ready.status();
+    },
+    searchCatalogue: async (query) => (await catalogueReady()).search(query),
+    getCatalogueItems: async ({ mediaIds }) => (await catalogueReady()).items(mediaIds),
+    listFavourites: async () => (await catalogueReady()).favourites(),
+    setFavourite: async ({ mediaId, favourite }) =>
+      (await catalogueReady()).setFavourite(mediaId, favourite),
+    getWaveform: async ({ mediaId }) => {
+      const stored = (await catalogueReady()).item(mediaId);
+      try {
+        return await waveforms.peaks(stored ?? (await library.getMedia(mediaId)));
+      } catch (error) {
+        // A stored signed URL may have expired: once more with a fresh one.
+        if (!(stored && error instanceof AppError && error.code === 'URL_EXPIRED')) throw error;
+        return waveforms.peaks(await library.getMedia(mediaId));
+      }
     },
     getAccountStatus: async () => account.status(),
     validateAccount: async (form) => account.validateInput(form),
@@ -357,6 +439,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       stopWatchingSettings();
       await downloads.close();
       await mediaCache.close();
+      catalogue.close();
       await library.close();
       await (await demoServer.catch(() => null))?.close();
     },

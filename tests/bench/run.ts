@@ -3,16 +3,93 @@
 //   (b) 300 MB download: ours vs curl, with peak RSS growth
 //   (c) media cache: first screen of 48 thumbnails cold and warm vs direct signed URLs, upstream
 //       requests on a revisit, lookup cost per thumbnail
+//   (d) catalogue search latency at 1k, 20k and 100k items (goal < 50 ms at 20k)
+//   (e) full catalogue sync of 20,000 items at 20 ms latency against the latency floor
+//   (f) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build)
+//   BENCH=search,sync runs only the named parts (listing, download, cache, search, sync, scroll).
 
 import { runListingBench } from './listing-bench';
 import { curlAvailable, runDownloadBench } from './download-bench';
 import { runCacheBench } from './cache-bench';
+import { runSearchBench } from './search-bench';
+import { runSyncBench } from './sync-bench';
+import { runScrollBench } from './scroll-bench';
+
+const only = process.env['BENCH']?.split(',').map((p) => p.trim());
+const wanted = (part: string) => !only || only.includes(part);
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const verdict = (ok: boolean) => (ok ? 'goal met' : 'GOAL MISSED');
 
 async function main(): Promise<void> {
+  if (wanted('listing')) await listingPart();
+  if (wanted('download')) await downloadPart();
+  if (wanted('cache')) await cachePart();
+  if (wanted('search')) searchPart();
+  if (wanted('sync')) await syncPart();
+  if (wanted('scroll')) await scrollPart();
+}
+
+async function scrollPart(): Promise<void> {
+  console.log(
+    '\n(f) Scrolling to the end of the stickers in Chromium (wheel steps), Chromium trace',
+  );
+  const s = await runScrollBench();
+  console.log(
+    `    ${s.stickers} stickers, ${ms(s.scrollMs)} of scrolling, ${s.frames} frames, ` +
+      `${s.tasks} main-thread tasks traced`,
+  );
+  console.log(
+    `    main-thread tasks over 50 ms: ${s.longTasks} (${ms(s.longTaskMs)} in all), worst ` +
+      `${ms(s.worstTaskMs)} (goal: none over 50 ms: ${verdict(s.longTasks === 0)})`,
+  );
+  const calls = Object.entries(s.bridgeCalls)
+    .map(([channel, n]) => `${channel} x${n}`)
+    .join(', ');
+  console.log(`    bridge calls while scrolling: ${calls || 'none'}`);
+  console.log(
+    '    baseline (the issue, before): 19 long tasks, 1.2 s in all, 219 list calls of 48 items',
+  );
+}
+
+function searchPart(): void {
+  console.log('\n(d) Catalogue search, in-memory index, median and p95 of 25 runs per query');
+  for (const figures of runSearchBench()) {
+    console.log(`    ${figures.size} items (index built in ${ms(figures.buildMs)}):`);
+    let worst = 0;
+    for (const row of figures.rows) {
+      worst = Math.max(worst, row.medianMs);
+      console.log(
+        `      ${row.name.padEnd(34)} median ${row.medianMs.toFixed(2)} ms, p95 ` +
+          `${row.p95Ms.toFixed(2)} ms, ${row.matches} matches`,
+      );
+    }
+    if (figures.size === 20_000) {
+      console.log(
+        `    slowest median at 20k: ${worst.toFixed(2)} ms (goal < 50 ms: ${verdict(worst < 50)})`,
+      );
+    }
+  }
+}
+
+async function syncPart(): Promise<void> {
+  console.log('\n(e) Full catalogue sync into the local database, 20 ms server latency');
+  const sync = await runSyncBench();
+  console.log(
+    `    ${sync.items} items, ${sync.pages} pages, ${sync.concurrency} at once: floor ` +
+      `${ms(sync.floorMs)}`,
+  );
+  console.log(`    first sync (empty database): ${ms(sync.firstSyncMs)}`);
+  const ratio = sync.resyncMs / sync.floorMs;
+  console.log(
+    `    re-sync: ${ms(sync.resyncMs)} = ${ratio.toFixed(2)}x the floor ` +
+      `(goal <= 1.5x: ${verdict(ratio <= 1.5)}); our CPU ${ms(sync.resyncCpuMs)}, ` +
+      `demo server CPU ${ms(sync.serverCpuMs)}`,
+  );
+}
+
+async function listingPart(): Promise<void> {
   console.log(
     '(a) Full listing: 5,000 generated items, 100 per page, 20 ms server latency, V3 signed',
   );
@@ -32,6 +109,9 @@ async function main(): Promise<void> {
       `demo server ${ms(listing.serverCpuMs)} (${perPage(listing.serverCpuMs)} ms/page); ` +
       'the floor above counts latency only',
   );
+}
+
+async function downloadPart(): Promise<void> {
   console.log('\n(b) Download of a 300 MB file over loopback');
   if (!curlAvailable()) console.log('    curl is missing: no comparison, only our own figures.');
   const download = await runDownloadBench();
@@ -72,7 +152,9 @@ async function main(): Promise<void> {
   console.log(
     `    peak RSS growth while downloading: ${mb(growth)} (goal < 64 MB: ${verdict(growth < 64 * 1024 * 1024)})`,
   );
+}
 
+async function cachePart(): Promise<void> {
   console.log(
     '\n(c) Media cache: first screen of 48 sticker thumbnails, 6 at a time, 20 ms per upstream request',
   );

@@ -45,9 +45,14 @@ export interface IceClientConfig {
   maxResponseBytes?: number;
 }
 
+export interface ListAllOptions extends CallOptions {
+  /** Called once with the listing's TotalCount (null when the service did not say). */
+  onTotalCount?: (totalCount: number | null) => void;
+}
+
 export interface IceClient extends IceLibraryApi {
   /** Every item matching the query, page after page, in order. Breaking out cancels the rest. */
-  listAllMedia(query: ListMediaQuery, options?: CallOptions): AsyncIterable<MediaItem>;
+  listAllMedia(query: ListMediaQuery, options?: ListAllOptions): AsyncIterable<MediaItem>;
   readonly endpoint: ResolvedEndpoint;
   /** Server clock minus local clock, once learnt from a clock-skew answer; else 0. */
   readonly clockOffsetMs: number;
@@ -94,7 +99,7 @@ export function createIceClient(config: IceClientConfig): IceClient {
 
   async function* listAllMedia(
     query: ListMediaQuery,
-    options: CallOptions = {},
+    options: ListAllOptions = {},
   ): AsyncGenerator<MediaItem> {
     const controller = new AbortController();
     const stop = () => controller.abort();
@@ -103,10 +108,10 @@ export function createIceClient(config: IceClientConfig): IceClient {
     const signal = controller.signal;
     try {
       if (query.nextToken !== undefined || query.maxResults !== undefined) {
-        yield* listByToken(query, signal);
+        yield* listByToken(query, signal, options.onTotalCount);
         return;
       }
-      yield* listByPageNo(query, signal);
+      yield* listByPageNo(query, signal, options.onTotalCount);
     } finally {
       // Stops the pages still in flight when the consumer breaks out early or a page fails.
       controller.abort();
@@ -114,7 +119,11 @@ export function createIceClient(config: IceClientConfig): IceClient {
     }
   }
 
-  async function* listByToken(query: ListMediaQuery, signal: AbortSignal) {
+  async function* listByToken(
+    query: ListMediaQuery,
+    signal: AbortSignal,
+    onTotalCount?: (totalCount: number | null) => void,
+  ) {
     const seen = new Set<string>();
     let token = query.nextToken;
     const maxResults = query.maxResults ?? PAGE_LIMIT;
@@ -123,6 +132,7 @@ export function createIceClient(config: IceClientConfig): IceClient {
         { ...query, maxResults, ...(token ? { nextToken: token } : {}) },
         { signal },
       );
+      if (seen.size === 0) onTotalCount?.(page.totalCount);
       yield* page.items;
       if (page.nextToken === null || page.items.length === 0) return;
       if (seen.has(page.nextToken)) {
@@ -133,13 +143,18 @@ export function createIceClient(config: IceClientConfig): IceClient {
     }
   }
 
-  async function* listByPageNo(query: ListMediaQuery, signal: AbortSignal) {
+  async function* listByPageNo(
+    query: ListMediaQuery,
+    signal: AbortSignal,
+    onTotalCount?: (totalCount: number | null) => void,
+  ) {
     const pageSize = query.pageSize ?? PAGE_LIMIT;
     const firstPageNo = query.pageNo ?? 1;
     const fetchPage = (pageNo: number) =>
       listPublicMediaBasicInfos({ ...query, pageNo, pageSize }, { signal });
 
     const first = await fetchPage(firstPageNo);
+    onTotalCount?.(first.totalCount);
     yield* first.items;
     if (first.totalCount === null) {
       // Without a total, walk sequentially until a short page.

@@ -224,7 +224,51 @@ export function toIsoDate(value: number | string | null | undefined): string | n
   return parsed;
 }
 
+/**
+ * The service's usual forms, "2021-01-08T16:52:04Z" and "2021-01-08 16:52:04" (UTC), read by
+ * hand: Date.parse and toISOString were most of a listing's date cost when every item has its
+ * own timestamp (the cache above only helps when they repeat). Null for anything else.
+ */
+function fastIsoDate(text: string): string | null {
+  const length = text.length;
+  if (length !== 19 && !(length === 20 && text.charCodeAt(19) === 90 /* Z */)) return null;
+  const separator = text.charCodeAt(10);
+  if (separator !== 84 /* T */ && separator !== 32 /* space */) return null;
+  const digits = (from: number, count: number): number => {
+    let n = 0;
+    for (let i = from; i < from + count; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1;
+      n = n * 10 + c;
+    }
+    return n;
+  };
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58
+  ) {
+    return null;
+  }
+  const year = digits(0, 4);
+  const month = digits(5, 2);
+  const day = digits(8, 2);
+  const hour = digits(11, 2);
+  const minute = digits(14, 2);
+  const second = digits(17, 2);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return null;
+  if (second < 0 || second > 59) return null;
+  // Day within the month (leap years included), from the calendar rather than a table.
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  return `${text.slice(0, 10)}T${text.slice(11, 19)}.000Z`;
+}
+
 function parseIsoDate(value: number | string | null | undefined): string | null {
+  if (typeof value === 'string') {
+    const fast = fastIsoDate(value);
+    if (fast !== null) return fast;
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return null;
     // Below 1e11 the number can only be seconds (1e11 ms is 1973).

@@ -1,4 +1,6 @@
 import { useContext, useEffect } from 'react';
+import type { CSSProperties } from 'react';
+import { MESSAGES } from '../i18n';
 import { browserLanguages } from '../platform';
 import { StoreContext, useAppStore } from '../store/app-store';
 import { selectDetailsOpen, selectLanguage } from '../store/selectors';
@@ -6,6 +8,8 @@ import { useAppliedTheme } from '../theme';
 import { DETAILS_PANEL_ID, DetailsPanel } from './DetailsPanel';
 import { Header } from './Header';
 import { LibraryView } from './LibraryView';
+import { PlayerBar } from './PlayerBar';
+import { QuickLook } from './QuickLook';
 import { SettingsSheet } from './settings/SettingsSheet';
 import { Sidebar } from './Sidebar';
 import { ContextMenu } from './media-out/ContextMenu';
@@ -19,6 +23,8 @@ export function App() {
   const language = useAppStore(selectLanguage);
   const detailsOpen = useAppStore(selectDetailsOpen);
   const theme = useAppStore((s) => s.theme);
+  const sidebarCollapsed = useAppStore((s) => s.sidebarCollapsed);
+  const detailsWidth = useAppStore((s) => s.detailsWidth);
   useAppliedTheme(theme);
 
   useEffect(() => {
@@ -28,11 +34,13 @@ export function App() {
     const stopAccount = store.getState().startAccount();
     const stopMediaCache = store.getState().startMediaCache();
     const stopMediaOut = store.getState().startMediaOut();
+    const stopCatalogue = store.getState().startCatalogue();
     return () => {
       stopLibrary();
       stopAccount();
       stopMediaCache();
       stopMediaOut();
+      stopCatalogue();
     };
   }, [store]);
 
@@ -74,6 +82,8 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = language;
+    // The window title (Electron shows the page's) in the UI language.
+    document.title = MESSAGES[language].catalogue.windowTitle;
   }, [language]);
 
   useEffect(() => {
@@ -107,11 +117,20 @@ export function App() {
   }, [store]);
 
   return (
-    <div className={detailsOpen ? 'app app--details-open' : 'app'}>
+    <div
+      className={`app${detailsOpen ? ' app--details-open' : ''}${sidebarCollapsed ? ' app--sidebar-collapsed' : ''}`}
+      style={
+        detailsWidth === null
+          ? undefined
+          : ({ '--details-width': `${detailsWidth}px` } as CSSProperties)
+      }
+    >
       <Header />
       <Sidebar />
       <LibraryView />
       <DetailsPanel />
+      <PlayerBar />
+      <QuickLook />
       <SettingsSheet />
       <ContextMenu />
       <MediaOutNotice />

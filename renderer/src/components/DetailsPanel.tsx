@@ -19,6 +19,8 @@ import { CopyButton } from './CopyButton';
 import { DownloadIcon, FileIcon } from './icons';
 import { useMediaOut } from './media-out/use-media-out';
 import { CloseButton } from './CloseButton';
+import { FavouriteButton } from './FavouriteButton';
+import { DetailsResizeHandle } from './ViewControls';
 import { MediaPreview } from './MediaPreview';
 import './DetailsPanel.css';
 
@@ -34,10 +36,12 @@ export function DetailsPanel() {
   const title = item.title.trim() || t.library.untitled;
   return (
     <aside className="details" id={DETAILS_PANEL_ID} aria-label={t.details.label}>
+      <DetailsResizeHandle />
       <div className="details__header">
         <h2 className="details__title" title={title}>
           {title}
         </h2>
+        <FavouriteButton mediaId={item.mediaId} size={18} />
         <CloseButton label={t.details.close} onClick={closeDetails} />
       </div>
       <div className="details__scroll">

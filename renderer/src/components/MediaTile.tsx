@@ -6,6 +6,8 @@ import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMedia, selectMessages } from '../store/selectors';
 import { mediaCoverUrl } from '../media/media-urls';
 import { useMediaOut } from './media-out/use-media-out';
+import { FavouriteButton } from './FavouriteButton';
+import { GifOnHover } from './GifOnHover';
 import { Thumbnail } from './Thumbnail';
 
 /** A pointer resting this long on a tile fetches its file for a drag (small files only). */
@@ -44,7 +46,10 @@ export const MediaTile = memo(function MediaTile({
     },
     [],
   );
-  if (!item) return null;
+  // Not fetched yet (the catalogue's grid loads items as they scroll into view).
+  if (!item) {
+    return <div role="gridcell" className="tile tile--placeholder" data-index={index} aria-busy />;
+  }
 
   const kind = mediaKind(item);
   const title = item.title.trim() || t.library.untitled;
@@ -94,12 +99,14 @@ export const MediaTile = memo(function MediaTile({
           checkerboard={businessType === 'sticker'}
           seed={item.mediaId}
         />
+        {animated && <GifOnHover item={item} />}
         {animated && <span className="badge tile__badge">{t.library.animated}</span>}
         {fetching && (
           <div className="tile__fetching" role="status" aria-label={t.mediaOut.preparing(percent)}>
             <div className="tile__fetching-bar" style={{ width: `${percent ?? 15}%` }} />
           </div>
         )}
+        <FavouriteButton mediaId={mediaId} className="tile__favourite" size={15} />
       </div>
       <div className="tile__caption">
         <span className="tile__title" title={title}>

@@ -10,7 +10,7 @@ import {
   selectSelectedTagId,
   selectTagsState,
 } from '../store/selectors';
-import { ImageIcon, MusicIcon, RetryIcon, StickerIcon } from './icons';
+import { ImageIcon, MusicIcon, RetryIcon, StarIcon, StickerIcon } from './icons';
 import './Sidebar.css';
 
 export const BUSINESS_TYPE_ICONS: Record<BusinessType, ComponentType<{ size?: number }>> = {
@@ -24,13 +24,18 @@ export function Sidebar() {
   const language = useAppStore(selectLanguage);
   const businessType = useAppStore(selectBusinessType);
   const chooseBusinessType = useAppStore((s) => s.selectBusinessType);
+  const view = useAppStore((s) => s.view);
+  const searching = useAppStore((s) => s.searchText.trim() !== '');
+  const browse = useAppStore((s) => s.browse);
+  const showView = useAppStore((s) => s.showView);
+  const browsing = view === 'browse' && !searching;
 
   return (
     <nav className="sidebar" aria-label={t.sidebar.label}>
       <h2 className="sidebar__heading">{t.sidebar.libraryHeading}</h2>
       <ul className="nav-list">
         {BUSINESS_TYPE_INFO.map((info) => {
-          const selected = info.id === businessType;
+          const selected = info.id === businessType && browsing;
           const Icon = BUSINESS_TYPE_ICONS[info.id];
           return (
             <li key={info.id} className="nav-list__entry">
@@ -39,17 +44,36 @@ export function Sidebar() {
                 className="nav-item"
                 data-business-type={info.id}
                 aria-current={selected ? 'true' : undefined}
-                onClick={() => chooseBusinessType(info.id)}
+                onClick={() => {
+                  browse();
+                  chooseBusinessType(info.id);
+                }}
               >
                 <span className={`nav-item__icon nav-item__icon--${info.id}`}>
                   <Icon size={16} />
                 </span>
                 <span className="nav-item__label">{businessTypeName(language, info.id)}</span>
               </button>
-              {selected && <TagList />}
+              {info.id === businessType && view === 'browse' && <TagList />}
             </li>
           );
         })}
+      </ul>
+      <ul className="nav-list nav-list--views">
+        <li className="nav-list__entry">
+          <button
+            type="button"
+            className="nav-item"
+            data-view="favourites"
+            aria-current={view === 'favourites' ? 'true' : undefined}
+            onClick={() => showView('favourites')}
+          >
+            <span className="nav-item__icon nav-item__icon--favourites">
+              <StarIcon size={16} />
+            </span>
+            <span className="nav-item__label">{t.catalogue.favouritesHeading}</span>
+          </button>
+        </li>
       </ul>
     </nav>
   );
@@ -61,9 +85,16 @@ function TagList() {
   const businessType = useAppStore(selectBusinessType);
   const selectedTagId = useAppStore(selectSelectedTagId);
   const tagsState = useAppStore(selectTagsState);
-  const selectTag = useAppStore((s) => s.selectTag);
+  const chooseTag = useAppStore((s) => s.selectTag);
+  const browse = useAppStore((s) => s.browse);
+  const selectTag = (tagId: string | null) => {
+    browse();
+    chooseTag(tagId);
+  };
   const retryTags = useAppStore((s) => s.retryTags);
   const tags = tagsState?.tags ?? [];
+  // While searching, the tag list stays but marks no place: the grid shows results.
+  const browsing = useAppStore((s) => s.view === 'browse' && s.searchText.trim() === '');
 
   return (
     <div className="tag-group">
@@ -75,7 +106,7 @@ function TagList() {
           <button
             type="button"
             className="tag-item"
-            aria-current={selectedTagId === null ? 'true' : undefined}
+            aria-current={browsing && selectedTagId === null ? 'true' : undefined}
             onClick={() => selectTag(null)}
           >
             {t.sidebar.all}
@@ -87,7 +118,7 @@ function TagList() {
               type="button"
               className="tag-item"
               data-tag-id={tag.id}
-              aria-current={selectedTagId === tag.id ? 'true' : undefined}
+              aria-current={browsing && selectedTagId === tag.id ? 'true' : undefined}
               onClick={() => selectTag(tag.id)}
             >
               {tagName(language, tag)}

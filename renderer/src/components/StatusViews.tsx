@@ -75,15 +75,15 @@ export function ErrorMeta({ error }: { error: AppErrorData }) {
   );
 }
 
-export function EmptyState() {
+export function EmptyState({ title, hint }: { title?: string; hint?: string } = {}) {
   const t = useAppStore(selectMessages);
   return (
     <div className="status-view" role="status" data-testid="empty-state">
       <span className="status-view__icon">
         <GridIcon size={26} />
       </span>
-      <h2 className="status-view__title">{t.library.emptyTitle}</h2>
-      <p className="status-view__text">{t.library.emptyHint}</p>
+      <h2 className="status-view__title">{title ?? t.library.emptyTitle}</h2>
+      <p className="status-view__text">{hint ?? t.library.emptyHint}</p>
     </div>
   );
 }

@@ -21,6 +21,11 @@ interface ThumbnailProps {
 
 type LoadState = 'loading' | 'loaded' | 'failed';
 
+// Images already shown once: a tile re-created by the virtual grid while scrolling starts
+// loaded, so the fade-in does not replay on every remount (it cost frames while scrolling).
+const shownSources = new Set<string>();
+const SHOWN_LIMIT = 20_000;
+
 function hueOf(seed: string): number {
   let hash = 0;
   for (let i = 0; i < seed.length; i += 1) hash = (hash * 31 + seed.charCodeAt(i)) | 0;
@@ -37,7 +42,9 @@ export function Thumbnail({
   loading = 'lazy',
   className,
 }: ThumbnailProps) {
-  const [state, setState] = useState<LoadState>(src ? 'loading' : 'failed');
+  const [state, setState] = useState<LoadState>(
+    src ? (shownSources.has(src) ? 'loaded' : 'loading') : 'failed',
+  );
   const classes = [
     'thumb',
     `thumb--${state}`,
@@ -55,7 +62,11 @@ export function Thumbnail({
           loading={loading}
           decoding="async"
           draggable={false}
-          onLoad={() => setState('loaded')}
+          onLoad={() => {
+            if (shownSources.size >= SHOWN_LIMIT) shownSources.clear();
+            shownSources.add(src);
+            setState('loaded');
+          }}
           onError={() => setState('failed')}
         />
       )}

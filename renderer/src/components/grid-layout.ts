@@ -7,8 +7,8 @@ export const GRID_GAP = 16;
 export const GRID_PADDING_X = 24;
 export const GRID_PADDING_TOP = 8;
 export const GRID_PADDING_BOTTOM = 32;
-/** Title line + facts line under the artwork. */
-export const CAPTION_HEIGHT = 44;
+/** Two title lines + the facts line under the artwork. */
+export const CAPTION_HEIGHT = 60;
 /** Inner padding of a tile around its artwork and caption (the hover surface). */
 export const TILE_PADDING = 6;
 
@@ -30,8 +30,10 @@ export interface GridLayout {
   rowHeight: number;
 }
 
-export function gridLayout(width: number, businessType: BusinessType): GridLayout {
-  const { minWidth, ratio } = TILE_SHAPES[businessType];
+/** scale: the thumbnail-size slider's multiple of the default tile width. */
+export function gridLayout(width: number, businessType: BusinessType, scale = 1): GridLayout {
+  const { ratio } = TILE_SHAPES[businessType];
+  const minWidth = Math.round(TILE_SHAPES[businessType].minWidth * scale);
   const inner = Math.max(0, width - 2 * GRID_PADDING_X);
   const columns = Math.max(1, Math.floor((inner + GRID_GAP) / (minWidth + GRID_GAP)));
   const tileWidth = inner > 0 ? (inner - GRID_GAP * (columns - 1)) / columns : minWidth;

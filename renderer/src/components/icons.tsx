@@ -259,19 +259,46 @@ export function PlusIcon(props: IconProps) {
 }
 
 /** A turning arc for busy buttons; hidden from assistive tech (the button says "Testing…"). */
-export function DownloadIcon(props: IconProps) {
+export function SearchIcon(props: IconProps) {
   return (
     <Icon {...props}>
-      <path d="M10 3.5v9M6 9l4 4 4-4" />
-      <path d="M4 15.5v1h12v-1" />
+      <circle cx="8.75" cy="8.75" r="5.25" />
+      <path d="m12.75 12.75 3.75 3.75" />
     </Icon>
   );
 }
 
-export function FolderIcon(props: IconProps) {
+export function StarIcon({ filled = false, ...props }: IconProps & { filled?: boolean }) {
   return (
-    <Icon {...props}>
-      <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5h3l1.5 1.5h6.5A1.5 1.5 0 0 1 17 8v6.5a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 3 14.5Z" />
+    <Icon {...props} fill={filled ? 'currentColor' : 'none'}>
+      <path d="m10 2.9 2.2 4.46 4.92.72-3.56 3.47.84 4.9L10 14.13l-4.4 2.32.84-4.9-3.56-3.47 4.92-.72z" />
+    </Icon>
+  );
+}
+
+export function PauseIcon(props: IconProps) {
+  return (
+    <Icon {...props} fill="currentColor" stroke="none">
+      <rect x="5" y="4" width="3.5" height="12" rx="1" />
+      <rect x="11.5" y="4" width="3.5" height="12" rx="1" />
+    </Icon>
+  );
+}
+
+export function PreviousIcon(props: IconProps) {
+  return (
+    <Icon {...props} fill="currentColor">
+      <path d="M15.5 4.5v11L7.5 10z" />
+      <path d="M4.5 4.5v11" fill="none" />
+    </Icon>
+  );
+}
+
+export function NextIcon(props: IconProps) {
+  return (
+    <Icon {...props} fill="currentColor">
+      <path d="M4.5 4.5v11l8-5.5z" />
+      <path d="M15.5 4.5v11" fill="none" />
     </Icon>
   );
 }
@@ -290,5 +317,22 @@ export function Spinner({ size = 16 }: { size?: number }) {
       <circle cx="10" cy="10" r="7" stroke="currentColor" strokeOpacity="0.25" strokeWidth="2" />
       <path d="M17 10a7 7 0 0 0-7-7" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
     </svg>
+  );
+}
+
+export function DownloadIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M10 3.5v9M6 9l4 4 4-4" />
+      <path d="M4 15.5v1h12v-1" />
+    </Icon>
+  );
+}
+
+export function FolderIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5h3l1.5 1.5h6.5A1.5 1.5 0 0 1 17 8v6.5a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 3 14.5Z" />
+    </Icon>
   );
 }

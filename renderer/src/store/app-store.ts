@@ -8,6 +8,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { BridgeApi } from '../../../shared/ipc-contract';
 import type { Language } from '../i18n';
 import { createAccountSlice } from './account-slice';
+import { createCatalogueSlice } from './catalogue-slice';
+import { createPlayerSlice } from './player-slice';
 import { createLibrarySlice } from './library-slice';
 import { createMediaCacheSlice } from './media-cache-slice';
 import type { AppState } from './types';
@@ -25,6 +27,8 @@ export function createAppStore(api: BridgeApi, initialLanguage: Language): AppSt
     ...createMediaCacheSlice(api)(...args),
     ...createSelectionSlice()(...args),
     ...createMediaOutSlice(api)(...args),
+    ...createCatalogueSlice(api)(...args),
+    ...createPlayerSlice()(...args),
   }));
 }
 

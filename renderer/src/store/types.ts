@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AccountSlice } from './account-slice';
+import type { CatalogueSlice } from './catalogue-slice';
+import type { PlayerSlice } from './player-slice';
 import type { LibrarySlice } from './library-slice';
 import type { MediaCacheSlice } from './media-cache-slice';
 import type { MediaOutSlice } from './media-out-slice';
@@ -12,7 +14,9 @@ export type AppState = LibrarySlice &
   AccountSlice &
   MediaCacheSlice &
   SelectionSlice &
-  MediaOutSlice;
+  MediaOutSlice &
+  CatalogueSlice &
+  PlayerSlice;
 
 /** A slice creator that can read and write the whole store. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

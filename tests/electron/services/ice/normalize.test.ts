@@ -311,3 +311,28 @@ describe('value parsing', () => {
     expect(splitTags('')).toEqual([]);
   });
 });
+
+describe('toIsoDate on the usual forms, read without Date.parse', () => {
+  it('agrees with Date for every day of a leap year and rejects impossible dates', () => {
+    for (let ms = Date.UTC(2024, 0, 1, 7, 5, 9); ms < Date.UTC(2025, 0, 1); ms += 86_400_000) {
+      const iso = new Date(ms).toISOString();
+      expect(toIsoDate(`${iso.slice(0, 19)}Z`)).toBe(iso);
+      expect(toIsoDate(`${iso.slice(0, 10)} ${iso.slice(11, 19)}`)).toBe(iso);
+    }
+    // Odd and impossible dates read as Date reads them (V8 rolls Feb 29 of 2023 over).
+    const reference = (text: string) => {
+      const ms = Date.parse(text.includes('T') ? text : `${text.replace(' ', 'T')}Z`);
+      return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+    };
+    for (const odd of [
+      '2023-02-29T00:00:00Z',
+      '2024-13-01T00:00:00Z',
+      '2024-04-31 10:00:00',
+      '2024-01-01T24:00:00Z',
+      '2024-01-01T23:60:00Z',
+      '2024-0a-01T00:00:00Z',
+    ]) {
+      expect(toIsoDate(odd), odd).toBe(reference(odd));
+    }
+  });
+});

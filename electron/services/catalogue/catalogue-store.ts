@@ -1,0 +1,221 @@
+// The local catalogue of one library source, in SQLite through Node's built-in node:sqlite (no
+// native module to rebuild for Electron; see the README for the choice). One file per source,
+// holding the items (the full MediaItem as JSON plus the columns filters need), the tags,
+// favourites and a few facts about the last sync.
+//
+// Sync writes are generation-stamped: a complete sync deletes what it did not see, an
+// interrupted one only adds and updates, so a cut never loses items already synced.
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { StatementSync } from 'node:sqlite';
+import type { MediaItem, MediaTag } from '../../../shared/domain';
+import { isBusinessType } from '../../../shared/domain';
+
+const SCHEMA_VERSION = 1;
+
+export interface StoredRow {
+  mediaId: string;
+  json: string;
+  pinyinFull: string | null;
+  pinyinInitials: string | null;
+}
+
+export interface StoredItem {
+  item: MediaItem;
+  pinyin: { full: string; initials: string };
+}
+
+export class CatalogueStore {
+  private readonly db: DatabaseSync;
+  private readonly upsert: StatementSync;
+  private readonly getJson: StatementSync;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new DatabaseSync(path);
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    this.migrate();
+    this.upsert = this.db.prepare(
+      `INSERT INTO media (media_id, json, title, generation, pinyin_full, pinyin_initials)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(media_id) DO UPDATE SET
+         json = excluded.json,
+         title = excluded.title,
+         generation = excluded.generation,
+         pinyin_full = excluded.pinyin_full,
+         pinyin_initials = excluded.pinyin_initials`,
+    );
+    this.getJson = this.db.prepare('SELECT json FROM media WHERE media_id = ?');
+  }
+
+  private migrate(): void {
+    const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number })
+      .user_version;
+    if (version === SCHEMA_VERSION) return;
+    // The catalogue is a cache of the service: an unknown schema is rebuilt by the next sync,
+    // but favourites are the user's own and survive.
+    this.db.exec(`
+      DROP TABLE IF EXISTS media;
+      DROP TABLE IF EXISTS tags;
+      DROP TABLE IF EXISTS meta;
+      CREATE TABLE media (
+        media_id TEXT PRIMARY KEY,
+        json TEXT NOT NULL,
+        title TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        pinyin_full TEXT,
+        pinyin_initials TEXT
+      );
+      CREATE TABLE tags (
+        id TEXT PRIMARY KEY,
+        business_type TEXT NOT NULL,
+        name_zh TEXT NOT NULL,
+        name_en TEXT NOT NULL
+      );
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS favourites (media_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
+      PRAGMA user_version = ${SCHEMA_VERSION};
+    `);
+  }
+
+  meta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+
+  /** The next sync's generation stamp. */
+  nextGeneration(): number {
+    const next = Number(this.meta('generation') ?? '0') + 1;
+    this.setMeta('generation', String(next));
+    return next;
+  }
+
+  /** Stores a batch in one transaction (one per batch keeps the writes cheap). */
+  putItems(entries: readonly StoredItem[], generation: number): void {
+    this.transaction(() => {
+      for (const { item, pinyin } of entries) {
+        this.upsert.run(
+          item.mediaId,
+          JSON.stringify(item),
+          item.title,
+          generation,
+          pinyin.full,
+          pinyin.initials,
+        );
+      }
+    });
+  }
+
+  /** After a complete sync: removes the items the service no longer lists. */
+  removeOlderThan(generation: number): number {
+    const result = this.db.prepare('DELETE FROM media WHERE generation < ?').run(generation);
+    return Number(result.changes);
+  }
+
+  putTags(tags: readonly MediaTag[]): void {
+    this.transaction(() => {
+      this.db.exec('DELETE FROM tags');
+      const insert = this.db.prepare(
+        'INSERT OR REPLACE INTO tags (id, business_type, name_zh, name_en) VALUES (?, ?, ?, ?)',
+      );
+      for (const tag of tags) insert.run(tag.id, tag.businessType, tag.nameZh, tag.nameEn);
+    });
+  }
+
+  tags(): MediaTag[] {
+    const rows = this.db
+      .prepare('SELECT id, business_type, name_zh, name_en FROM tags ORDER BY rowid')
+      .all() as { id: string; business_type: string; name_zh: string; name_en: string }[];
+    const tags: MediaTag[] = [];
+    for (const row of rows) {
+      if (!isBusinessType(row.business_type)) continue;
+      tags.push({
+        id: row.id,
+        businessType: row.business_type,
+        nameZh: row.name_zh,
+        nameEn: row.name_en,
+      });
+    }
+    return tags;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM media').get() as { n: number }).n;
+  }
+
+  /** Every stored item, for building the search index. */
+  rows(): StoredRow[] {
+    const rows = this.db
+      .prepare('SELECT media_id, json, pinyin_full, pinyin_initials FROM media')
+      .all() as {
+      media_id: string;
+      json: string;
+      pinyin_full: string | null;
+      pinyin_initials: string | null;
+    }[];
+    return rows.map((r) => ({
+      mediaId: r.media_id,
+      json: r.json,
+      pinyinFull: r.pinyin_full,
+      pinyinInitials: r.pinyin_initials,
+    }));
+  }
+
+  items(mediaIds: readonly string[]): MediaItem[] {
+    const found: MediaItem[] = [];
+    for (const id of mediaIds) {
+      const item = this.item(id);
+      if (item) found.push(item);
+    }
+    return found;
+  }
+
+  item(mediaId: string): MediaItem | null {
+    const row = this.getJson.get(mediaId) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as MediaItem) : null;
+  }
+
+  setFavourite(mediaId: string, favourite: boolean, now: Date): void {
+    if (favourite) {
+      this.db
+        .prepare('INSERT OR IGNORE INTO favourites (media_id, added_at) VALUES (?, ?)')
+        .run(mediaId, now.toISOString());
+    } else {
+      this.db.prepare('DELETE FROM favourites WHERE media_id = ?').run(mediaId);
+    }
+  }
+
+  /** Favourite ids, most recently added first. */
+  favourites(): string[] {
+    const rows = this.db
+      .prepare('SELECT media_id FROM favourites ORDER BY added_at DESC, rowid DESC')
+      .all() as { media_id: string }[];
+    return rows.map((r) => r.media_id);
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private transaction(run: () => void): void {
+    this.db.exec('BEGIN');
+    try {
+      run();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// Finding media in the local catalogue: search as you type (pinyin, Chinese, English), filters
+// and sort, favourites, and browsing with the service down.
+
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search the library' });
+
+/** The catalogue has been synced (the note says when). */
+async function catalogueReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
+    timeout: 60_000,
+  });
+}
+
+test.afterEach(async ({ preview }) => {
+  (await preview.demoServer()).setFaults({});
+});
+
+test('three letters of pinyin find a track across every business type', async ({ app, page }) => {
+  await catalogueReady(page);
+  await page.keyboard.press('/');
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.type('ygs');
+  await expect(app.heading).toHaveText('Search results');
+  await expect(page.getByTestId('media-count')).toHaveText('1 result');
+  await expect(app.tiles.locator('.tile__title')).toHaveText(['阳光散步 Sunny walk']);
+  await screenshot(page, '20-search-pinyin');
+
+  // Chinese (two characters), then English with the case ignored.
+  await searchBox(page).fill('星光');
+  await expect(app.tiles.locator('.tile__title')).toHaveText(['星光闪烁 Twinkling stars']);
+  await searchBox(page).fill('MORNING');
+  const titles = await app.tiles.locator('.tile__title').allTextContents();
+  expect(titles.length).toBeGreaterThan(1);
+  expect(titles.every((t) => /morning/i.test(t) || t.length > 0)).toBe(true);
+  expect(titles).toContain('早安咖啡 Morning coffee');
+
+  // Escape clears the search and browsing comes back.
+  await searchBox(page).press('Escape');
+  await expect(searchBox(page)).toHaveValue('');
+  await expect(app.heading).toHaveText('All');
+
+  // Ctrl+F focuses it from the grid.
+  await app.tiles.first().focus();
+  await page.keyboard.press('Control+f');
+  await expect(searchBox(page)).toBeFocused();
+});
+
+test('filters and sort narrow and order the music', async ({ app, page }) => {
+  await catalogueReady(page);
+  await app.businessType('Background music').click();
+  await expect(page.getByTestId('media-count')).toHaveText('24 items');
+  const filters = page.getByRole('group', { name: 'Filters' });
+  await filters.getByLabel('Sort').selectOption('title');
+  const byTitle = await app.tiles.locator('.tile__title').allTextContents();
+  expect(byTitle.length).toBeGreaterThan(3);
+
+  await searchBox(page).fill('morning');
+  await filters.getByLabel('Type').selectOption('bgm');
+  await expect(page.getByTestId('media-count')).toHaveText(/\d+ results?/);
+  const music = await app.tiles.locator('.tile__title').allTextContents();
+  expect(music).toContain('晨雾 Morning mist');
+  expect(music).not.toContain('早安咖啡 Morning coffee'); // a sticker
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(app.tiles.locator('.tile__title', { hasText: '早安咖啡' })).toHaveCount(1);
+  await screenshot(page, '21-search-filters');
+});
+
+test('a starred track is in Favourites, also with the service down', async ({
+  app,
+  page,
+  preview,
+}) => {
+  await catalogueReady(page);
+  await searchBox(page).fill('ygs');
+  const tile = app.tiles.first();
+  await tile.hover();
+  await tile.getByRole('button', { name: 'Add to favourites' }).click();
+  await expect(tile.getByRole('button', { name: 'Remove from favourites' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+
+  // The service goes down; the app reloads and still finds it.
+  (await preview.demoServer()).setFaults({ serverError: { count: 100_000, status: 503 } });
+  await page.reload();
+  await page.getByRole('navigation').getByRole('button', { name: 'Favourites' }).click();
+  await expect(app.heading).toHaveText('Favourites');
+  await expect(app.tiles.locator('.tile__title')).toHaveText(['阳光散步 Sunny walk']);
+  await screenshot(page, '22-favourites-offline');
+
+  await app.tiles.first().hover();
+  await app.tiles.first().getByRole('button', { name: 'Remove from favourites' }).click();
+  await expect(page.getByTestId('empty-state')).toContainText('No favourites yet');
+});

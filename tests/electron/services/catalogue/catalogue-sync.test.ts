@@ -1,0 +1,175 @@
+// The catalogue sync against the real demo server: the whole catalogue lands in the local
+// database, survives a restart (offline browsing), and follows the service through faults and
+// through a catalogue that changed between syncs.
+
+import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoServer } from '../../../../electron/demo-library/index';
+import type { DemoServer } from '../../../../electron/demo-library/index';
+import { createIceClient } from '../../../../electron/services/ice/ice-client';
+import type { IceClient } from '../../../../electron/services/ice/ice-client';
+import { CatalogueService } from '../../../../electron/services/catalogue/catalogue-service';
+import { listerFor } from '../../../../electron/services/catalogue/catalogue-lister';
+import type { CatalogueStatus } from '../../../../shared/catalogue';
+import { rejectionOf } from '../../../support/app-error';
+
+const SIZE = 340; // 20 of each of the 17 tags: several pages per business type
+
+let workDir: string;
+let mediaDir: string;
+let server: DemoServer;
+const open: { client?: IceClient; service?: CatalogueService }[] = [];
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'ice-catalogue-'));
+  mediaDir = inject('demoMediaDir'); // the run's shared media (tests/vitest.global-setup.ts)
+});
+afterEach(async () => {
+  for (const o of open.splice(0)) {
+    o.service?.close();
+    o.client?.close();
+  }
+  await server?.close();
+});
+afterAll(() => rm(workDir, { recursive: true, force: true }));
+
+async function startServer(): Promise<DemoServer> {
+  server = await startDemoServer({ mediaDir, catalogue: { generated: SIZE } });
+  return server;
+}
+
+function serviceFor(dataDir: string, statuses: CatalogueStatus[] = []) {
+  const client = createIceClient({
+    endpoint: { scheme: 'http', host: '127.0.0.1', port: server.port },
+    retry: { baseDelayMs: 1, maxDelayMs: 10, limit: 3 },
+    listConcurrency: 4,
+  });
+  const service = new CatalogueService({
+    dir: dataDir,
+    onStatus: (s) => statuses.push(s),
+    refreshIntervalMs: 3_600_000,
+  });
+  open.push({ client, service });
+  return { client, service, lister: listerFor(client) };
+}
+
+describe('catalogue sync', () => {
+  it('stores every item of every business type with files and tags, and reports progress', async () => {
+    await startServer();
+    const statuses: CatalogueStatus[] = [];
+    const dataDir = join(workDir, 'full');
+    const { service, lister } = serviceFor(dataDir, statuses);
+    service.open('demo', lister, { sync: false });
+    expect(service.status()).toMatchObject({ itemCount: 0, lastSyncedAt: null, state: 'idle' });
+
+    await service.sync();
+
+    const status = service.status();
+    expect(status).toMatchObject({ itemCount: SIZE, state: 'idle', error: null, progress: null });
+    expect(status.lastSyncedAt).not.toBeNull();
+    const syncing = statuses.filter((s) => s.state === 'syncing');
+    expect(syncing.length).toBeGreaterThan(0);
+    expect(syncing.at(-1)!.progress).toMatchObject({ total: SIZE });
+    const everyType = ['sticker', 'bgm', 'bgi'].map(
+      (bt) => service.search({ text: '', businessType: bt as 'bgm' }).ids.length,
+    );
+    expect(everyType.reduce((a, b) => a + b, 0)).toBe(SIZE);
+    expect(everyType.every((n) => n > 0)).toBe(true);
+    const [first] = service.items(service.search({ text: '', businessType: 'bgm' }).ids);
+    expect(first!.files.length).toBeGreaterThan(0);
+    expect(first!.tags[0]).toMatch(/^bgm-/);
+    expect(service.tags('bgm').map((t) => t.id)).toContain('bgm-relaxing');
+  });
+
+  it('answers from the stored catalogue after a restart with the service gone (offline)', async () => {
+    await startServer();
+    const dataDir = join(workDir, 'offline');
+    const first = serviceFor(dataDir);
+    first.service.open('demo', first.lister, { sync: false });
+    await first.service.sync();
+    const syncedAt = first.service.status().lastSyncedAt;
+    const starred = first.service.search({ text: '星光' }).ids[0]!;
+    first.service.setFavourite(starred, true);
+    first.service.close();
+    await server.close();
+
+    const again = serviceFor(dataDir);
+    again.service.open('demo', again.lister, { sync: false });
+    expect(again.service.status()).toMatchObject({ itemCount: SIZE, lastSyncedAt: syncedAt });
+    expect(again.service.search({ text: 'xingguang' }).ids).toContain(starred);
+    expect(again.service.search({ text: '', favouritesOnly: true }).ids).toEqual([starred]);
+
+    // A sync while the service is unreachable fails as data and keeps everything.
+    const error = await rejectionOf(again.service.sync());
+    expect(error.code).toBe('NETWORK');
+    expect(again.service.status()).toMatchObject({
+      itemCount: SIZE,
+      lastSyncedAt: syncedAt,
+      state: 'error',
+      error: { code: 'NETWORK' },
+    });
+  });
+
+  it('rides out a throttled page and a cut body', async () => {
+    await startServer();
+    server.setFaults({
+      throttle: { count: 1, retryAfterSeconds: 0 },
+      cutBody: { count: 1, afterBytes: 500 },
+    });
+    const { service, lister } = serviceFor(join(workDir, 'faults'));
+    service.open('demo', lister, { sync: false });
+    await service.sync();
+    expect(service.status()).toMatchObject({ itemCount: SIZE, error: null });
+    const statuses = server.requestLog().map((r) => r.status);
+    expect(statuses).toContain(400); // the throttled answer was seen and retried
+  });
+
+  it('keeps what it had when a sync is cut for good, and finishes on the next one', async () => {
+    await startServer();
+    const { service, lister } = serviceFor(join(workDir, 'cut'));
+    service.open('demo', lister, { sync: false });
+    await service.sync();
+    const syncedAt = service.status().lastSyncedAt;
+    server.changeCatalogue((items) => items.slice(0, SIZE - 17));
+    server.setFaults({ serverError: { count: 1_000, status: 503 } });
+
+    const error = await rejectionOf(service.sync());
+    expect(error.code).toBe('SERVER_ERROR');
+    // Nothing removed by a sync that did not see the whole catalogue.
+    expect(service.status()).toMatchObject({ itemCount: SIZE, lastSyncedAt: syncedAt });
+
+    server.setFaults({});
+    await service.sync();
+    expect(service.status()).toMatchObject({ itemCount: SIZE - 17, state: 'idle', error: null });
+  });
+
+  it('follows a catalogue changed between syncs: added, removed and retitled items', async () => {
+    await startServer();
+    const { service, lister } = serviceFor(join(workDir, 'changed'));
+    service.open('demo', lister, { sync: false });
+    await service.sync();
+    const removed = service.search({ text: '#00002' }).ids;
+    expect(removed).toHaveLength(1);
+    const [retitledId] = service.search({ text: '#00001' }).ids;
+
+    server.changeCatalogue((items) => {
+      const kept = items.filter((i) => !i.title.endsWith('#00002'));
+      const retitled = kept.map((i) =>
+        i.title.endsWith('#00001') ? { ...i, title: '月亮船 Moon boat' } : i,
+      );
+      const added = { ...items[2]!, mediaId: 'added-media-1', title: '新来的彩虹 New rainbow' };
+      return [added, ...retitled];
+    });
+    await service.sync();
+
+    expect(service.status().itemCount).toBe(SIZE);
+    expect(service.search({ text: '#00002' }).ids).toEqual([]);
+    expect(service.items(removed)).toEqual([]);
+    expect(service.search({ text: 'moon boat' }).ids).toEqual([retitledId]);
+    expect(service.search({ text: 'yueliang' }).ids).toEqual([retitledId]);
+    expect(service.item(retitledId!)!.title).toBe('月亮船 Moon boat');
+    expect(service.search({ text: '新来' }).ids).toEqual(['added-media-1']);
+  });
+});
