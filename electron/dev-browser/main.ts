@@ -50,6 +50,8 @@ export interface BrowserPreviewOptions {
   demoItems?: number;
   /** Lifetime of the demo library's signed media URLs (tests shorten it). */
   demoUrlTtlSeconds?: number;
+  /** False: the local catalogue syncs only when asked (tests of the app before its first sync). */
+  catalogueSyncOnOpen?: boolean;
   /** Browse this ICE-compatible server (credentials in memory only) instead of the demo. */
   remote?: PreviewRemoteLibrary;
   /** The OS Downloads folder; the default download folder is its app subfolder. */
@@ -135,6 +137,9 @@ export async function startBrowserPreview(
     openExternal: async (url) => log(`[preview] openExternal (not opened): ${url}`),
     openFolder: async (path) => log(`[preview] open folder (not opened): ${path}`),
     ...(options.remote === undefined ? {} : { libraryOverride: remoteLibrary(options.remote) }),
+    ...(options.catalogueSyncOnOpen === undefined
+      ? {}
+      : { catalogueSyncOnOpen: options.catalogueSyncOnOpen }),
     ...(options.downloadDir === undefined ? {} : { downloadDir: options.downloadDir }),
     logger: { error: (message) => log(`[preview] ${message}`) },
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),

@@ -66,6 +66,8 @@ export interface MainServicesOptions {
   mediaFileReader?: MediaFileReader;
   /** Background catalogue refresh interval; default 30 minutes. */
   catalogueRefreshMs?: number;
+  /** False: the catalogue syncs only on demand (tests of the app before its first sync). */
+  catalogueSyncOnOpen?: boolean;
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
@@ -143,7 +145,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const catalogueKey = (source: LibrarySource) =>
     source.kind === 'demo' ? 'demo' : `${source.kind}:${source.endpoint}`;
   const openCatalogue = (active: ActiveLibrary): ActiveLibrary => {
-    catalogue.open(catalogueKey(active.source), listerFor(active.api));
+    catalogue.open(catalogueKey(active.source), listerFor(active.api), {
+      sync: options.catalogueSyncOnOpen ?? true,
+    });
     return active;
   };
   /** The catalogue of the active source, once that source has opened. */

@@ -1,5 +1,8 @@
 import { MESSAGES } from '../../renderer/src/i18n';
-import { AppPage, expect, screenshot, test } from './fixtures';
+import { AppPage, expect, screenshot, testWithPreview } from './fixtures';
+
+// Errors reach the user when there is no local catalogue to fall back on: before the first sync.
+const test = testWithPreview({ catalogueSyncOnOpen: false });
 
 test.afterEach(async ({ preview }) => {
   (await preview.demoServer()).setFaults({});

@@ -70,6 +70,14 @@ export class AppPage {
   get heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }
+  /** Shows the current business type as a grid of tiles (music starts as a list). */
+  async useGrid(): Promise<void> {
+    await this.page
+      .getByRole('group', { name: 'Layout' })
+      .getByRole('button', { name: 'Grid' })
+      .click();
+  }
+
   /** The titles of the tiles currently rendered, in grid order. */
   async visibleTitles(): Promise<string[]> {
     return this.tiles.locator('.tile__title').allTextContents();

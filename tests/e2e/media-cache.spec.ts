@@ -125,6 +125,7 @@ test('past the URL lifetime, pictures still show and music still plays', async (
   // Music: listed now, played after its links ran out.
   const musicListedAt = Date.now();
   await app.businessType('Background music').click();
+  await app.useGrid();
   await thumbnailsSettled(page, 6);
   await lifetimeRunsOut(musicListedAt);
   await app.tiles.nth(2).click();
@@ -168,6 +169,7 @@ test.describe('without the library server', () => {
     preview,
   }) => {
     await app.businessType('Background music').click();
+    await app.useGrid();
     await thumbnailsSettled(page, 6);
     await expect(page.getByTestId('offline-note')).toBeEmpty();
     await (await preview.demoServer()).close();

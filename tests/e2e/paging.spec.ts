@@ -8,14 +8,17 @@ import { expect, screenshot, testWithPreview } from './fixtures';
 import { serverPage } from './server-data';
 import type { Handlers } from '../../electron/services/ipc/ipc-router';
 
-const test = testWithPreview({ demoItems: 1_000 });
+// Before the first sync the grid pages through the service; this preview never syncs by itself.
+const unsynced = testWithPreview({ demoItems: 1_000, catalogueSyncOnOpen: false });
+// From the local catalogue: this preview syncs its 1,000 items at start, as the app does.
+const synced = testWithPreview({ demoItems: 1_000 });
 
-/** The preview's own catalogue, once its first sync of the 1,000 items has finished. */
+/** The preview's own catalogue, once its first sync has finished. */
 async function syncedCatalogue(preview: { services: { handlers: Handlers } }) {
   const handlers = preview.services.handlers;
   await expect
     .poll(async () => (await handlers.getCatalogueStatus(undefined)).lastSyncedAt, {
-      timeout: 60_000,
+      timeout: 90_000,
     })
     .not.toBeNull();
   return handlers;
@@ -29,93 +32,75 @@ async function countsOf(page: MediaPage) {
   return { total, lastPageNo: Math.ceil(total / PAGE_SIZE) };
 }
 
-test.describe('before the first catalogue sync', () => {
-  let original: Handlers['getCatalogueStatus'];
-  test.beforeEach(async ({ preview }) => {
-    // The page is told the local catalogue is still empty, so it pages through the service.
-    const handlers = preview.services.handlers;
-    original = handlers.getCatalogueStatus;
-    handlers.getCatalogueStatus = async () => ({
-      ...(await original(undefined)),
-      itemCount: 0,
-      lastSyncedAt: null,
-    });
-  });
-  test.afterEach(({ preview }) => {
-    preview.services.handlers.getCatalogueStatus = original;
-  });
+unsynced.describe('before the first catalogue sync', () => {
+  unsynced(
+    'the grid loads the next pages as it is scrolled, up to the last item',
+    async ({ app, page, preview }) => {
+      const first = await serverPage(preview, 'sticker');
+      const { total, lastPageNo } = await countsOf(first);
+      const last = (await serverPage(preview, 'sticker', undefined, lastPageNo)).items.at(-1)!;
 
-  test('the grid loads the next pages as it is scrolled, up to the last item', async ({
-    app,
-    page,
-    preview,
-  }) => {
-    const first = await serverPage(preview, 'sticker');
-    const { total, lastPageNo } = await countsOf(first);
-    const last = (await serverPage(preview, 'sticker', undefined, lastPageNo)).items.at(-1)!;
+      await expect(app.tile(first.items[0]!.mediaId)).toBeVisible();
+      const count = page.getByTestId('media-count');
+      // Only what fills the screen (and a page ahead) is loaded before scrolling.
+      await expect(count).toContainText(`of ${total.toLocaleString('en')}`);
 
-    await expect(app.tile(first.items[0]!.mediaId)).toBeVisible();
-    const count = page.getByTestId('media-count');
-    // Only what fills the screen (and a page ahead) is loaded before scrolling.
-    await expect(count).toContainText(`of ${total.toLocaleString('en')}`);
+      await expect(async () => {
+        await app.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
+        await expect(app.tile(last.mediaId)).toBeAttached({ timeout: 1_000 });
+      }).toPass({ timeout: 60_000 });
+      await expect(count).toHaveText(MESSAGES.en.library.itemCount(total));
+      // Virtualized: only the rows around the viewport exist in the page.
+      expect(await app.tiles.count()).toBeLessThan(total / 3);
+      await screenshot(page, '06-scrolled-to-the-end');
+    },
+  );
 
-    await expect(async () => {
-      await app.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
-      await expect(app.tile(last.mediaId)).toBeAttached({ timeout: 1_000 });
-    }).toPass({ timeout: 60_000 });
-    await expect(count).toHaveText(MESSAGES.en.library.itemCount(total));
-    // Virtualized: only the rows around the viewport exist in the page.
-    expect(await app.tiles.count()).toBeLessThan(total / 3);
-    await screenshot(page, '06-scrolled-to-the-end');
-  });
-
-  test('keyboard paging moves through loaded pages and keeps the focused tile in view', async ({
-    app,
-    page,
-    preview,
-  }) => {
-    const first = await serverPage(preview, 'sticker');
-    await countsOf(first);
-    await app.tile(first.items[0]!.mediaId).click();
-    await page.keyboard.press('Escape');
-    for (let i = 0; i < 6; i++) await page.keyboard.press('PageDown');
-    const focused = page.locator('[role="gridcell"]:focus');
-    await expect(focused).toBeInViewport();
-    const index = Number(await focused.getAttribute('data-index'));
-    expect(index).toBeGreaterThan(PAGE_SIZE / 2);
-    await page.keyboard.press('Control+Home');
-    await expect(page.locator('[role="gridcell"]:focus')).toHaveAttribute('data-index', '0');
-    await expect(app.tile(first.items[0]!.mediaId)).toBeInViewport();
-  });
+  unsynced(
+    'keyboard paging moves through loaded pages and keeps the focused tile in view',
+    async ({ app, page, preview }) => {
+      const first = await serverPage(preview, 'sticker');
+      await countsOf(first);
+      await app.tile(first.items[0]!.mediaId).click();
+      await page.keyboard.press('Escape');
+      for (let i = 0; i < 6; i++) await page.keyboard.press('PageDown');
+      const focused = page.locator('[role="gridcell"]:focus');
+      await expect(focused).toBeInViewport();
+      const index = Number(await focused.getAttribute('data-index'));
+      expect(index).toBeGreaterThan(PAGE_SIZE / 2);
+      await page.keyboard.press('Control+Home');
+      await expect(page.locator('[role="gridcell"]:focus')).toHaveAttribute('data-index', '0');
+      await expect(app.tile(first.items[0]!.mediaId)).toBeInViewport();
+    },
+  );
 });
 
-test.describe('from the local catalogue', () => {
-  test('the scrollbar covers the whole list at once, and End goes to the real end', async ({
-    app,
-    page,
-    preview,
-  }) => {
-    const handlers = await syncedCatalogue(preview);
-    const { ids } = await handlers.searchCatalogue({ text: '', businessType: 'sticker' });
-    await page.reload(); // the page now starts from the synced catalogue
-    expect(ids.length).toBeGreaterThan(PAGE_SIZE * 3);
-    const count = page.getByTestId('media-count');
-    await expect(count).toHaveText(MESSAGES.en.library.itemCount(ids.length));
-    await expect(app.tile(ids[0]!)).toBeVisible();
-    // The canvas is as tall as every row of the list, before any scrolling.
-    const { scrollHeight, clientHeight } = await app.grid.evaluate((grid) => ({
-      scrollHeight: grid.scrollHeight,
-      clientHeight: grid.clientHeight,
-    }));
-    const columns = Number(await app.grid.getAttribute('aria-colcount'));
-    expect(scrollHeight).toBeGreaterThan((ids.length / columns - 1) * 150);
-    expect(scrollHeight).toBeGreaterThan(clientHeight * 5);
+synced.describe('from the local catalogue', () => {
+  synced(
+    'the scrollbar covers the whole list at once, and End goes to the real end',
+    async ({ app, page, preview }) => {
+      const handlers = await syncedCatalogue(preview);
+      const { ids } = await handlers.searchCatalogue({ text: '', businessType: 'sticker' });
+      await page.reload(); // the page now starts from the synced catalogue
+      expect(ids.length).toBeGreaterThan(PAGE_SIZE * 3);
+      const count = page.getByTestId('media-count');
+      await expect(count).toHaveText(MESSAGES.en.library.itemCount(ids.length));
+      await expect(app.tile(ids[0]!)).toBeVisible();
+      // The canvas is as tall as every row of the list, before any scrolling.
+      const { scrollHeight, clientHeight } = await app.grid.evaluate((grid) => ({
+        scrollHeight: grid.scrollHeight,
+        clientHeight: grid.clientHeight,
+      }));
+      const columns = Number(await app.grid.getAttribute('aria-colcount'));
+      expect(scrollHeight).toBeGreaterThan((ids.length / columns - 1) * 150);
+      expect(scrollHeight).toBeGreaterThan(clientHeight * 5);
 
-    await app.tile(ids[0]!).focus();
-    await page.keyboard.press('Control+End');
-    await expect(app.tile(ids.at(-1)!)).toBeInViewport();
-    await expect(app.tile(ids.at(-1)!).locator('.tile__title')).not.toBeEmpty();
-    expect(await app.tiles.count()).toBeLessThan(ids.length / 3);
-    await screenshot(page, '07-catalogue-end');
-  });
+      await app.tile(ids[0]!).focus();
+      await page.keyboard.press('Control+End');
+      await expect(app.tile(ids.at(-1)!)).toBeInViewport();
+      await expect(app.tile(ids.at(-1)!).locator('.tile__title')).not.toBeEmpty();
+      expect(await app.tiles.count()).toBeLessThan(ids.length / 3);
+      await screenshot(page, '07-catalogue-end');
+    },
+  );
 });
