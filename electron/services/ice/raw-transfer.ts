@@ -32,6 +32,8 @@ export interface RawTransferOptions {
   idleTimeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (bytes: number, total: number | null) => void;
+  /** Certificate authorities to trust instead of the system's (tests with their own CA). */
+  ca?: string;
   /** Errors that another attempt may fix are wrapped by the caller's rule. */
   transient(error: AppError): Error;
 }
@@ -223,6 +225,7 @@ export function rawTransfer(part: RawPart, options: RawTransferOptions): Promise
           port,
           servername: host,
           ALPNProtocols: ['http/1.1'],
+          ...(options.ca === undefined ? {} : { ca: options.ca }),
           onread,
         } as ConnectionOptions)
       : connectTcp({ host, port, onread });
