@@ -8,7 +8,7 @@
 
 import { ftruncateSync, writeSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
-import type { Socket } from 'node:net';
+import type { LookupFunction, Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import type { ConnectionOptions } from 'node:tls';
 import { AppError } from '../../../shared/errors';
@@ -32,6 +32,8 @@ export interface RawTransferOptions {
   idleTimeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (bytes: number, total: number | null) => void;
+  /** Name resolution for the connection (a hook that checks the resolved address). */
+  lookup?: LookupFunction;
   /** Certificate authorities to trust instead of the system's (tests with their own CA). */
   ca?: string;
   /** Errors that another attempt may fix are wrapped by the caller's rule. */
@@ -225,10 +227,16 @@ export function rawTransfer(part: RawPart, options: RawTransferOptions): Promise
           port,
           servername: host,
           ALPNProtocols: ['http/1.1'],
+          ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
           ...(options.ca === undefined ? {} : { ca: options.ca }),
           onread,
         } as ConnectionOptions)
-      : connectTcp({ host, port, onread });
+      : connectTcp({
+          host,
+          port,
+          onread,
+          ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
+        });
     socket = created;
     // Where a runtime ignores onread (it is documented for tls too), data arrives as events.
     created.on('data', (chunk: Buffer) => onData(chunk));
