@@ -57,6 +57,22 @@ const VARIANTS: Array<{
     writes: true,
     run: (url, path) => rawSocketReusedBuffer(url, path, 1024 * 1024),
   },
+  {
+    name: 'downloadFile with fastPath off (got stream -> 8 MiB writev, the general path)',
+    writes: false,
+    run: async (url, path) => {
+      const dir = `${path}.dir`;
+      await downloadFile({
+        url,
+        dir,
+        fileName: 'big.mp4',
+        expectedSize: null,
+        allowInternalHosts: true,
+        fastPath: false,
+      });
+      await rm(dir, { recursive: true, force: true });
+    },
+  },
 ];
 
 export function curlAvailable(): boolean {

@@ -137,7 +137,7 @@ async function downloadPart(): Promise<void> {
     console.log(`      ${variant.name}: ${ms(variant.ms)}${shareOfCurl(variant.ms)}`);
   }
   console.log(
-    `      ours (downloadFile: got, exclusive .part, 8 MiB writev): ${ms(download.oursMs)}${shareOfCurl(download.oursMs)}`,
+    `      ours (downloadFile: raw-socket fast path, writeSync into the exclusive .part): ${ms(download.oursMs)}${shareOfCurl(download.oursMs)}`,
   );
   const plainRate = download.bytes / (download.plainNodeMs / 1000);
   console.log(

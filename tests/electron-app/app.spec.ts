@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { BUSINESS_TYPE_INFO } from '../../shared/tags';
-import { BRIDGE_GLOBAL, EVENT_NAMES, REQUEST_NAMES } from '../../shared/ipc-contract';
+import { BRIDGE_GLOBAL, EVENT_NAMES, REQUEST_NAMES, SEND_NAMES } from '../../shared/ipc-contract';
 import { findElectronRuntime } from '../../electron/launcher/electron-runtime';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -105,7 +105,7 @@ test.describe('the Electron app', () => {
     expect(reach).toEqual({
       require: 'undefined',
       process: 'undefined',
-      bridgeKeys: [...REQUEST_NAMES, ...EVENT_NAMES].sort(),
+      bridgeKeys: [...REQUEST_NAMES, ...EVENT_NAMES, ...SEND_NAMES].sort(),
       evalBlocked: true,
     });
   });
@@ -118,6 +118,43 @@ test.describe('the Electron app', () => {
       return api!.getAppInfo();
     }, BRIDGE_GLOBAL);
     expect(info).toMatchObject({ ok: true, value: { browserPreview: false } });
+  });
+
+  test('dragging a tile starts the OS drag with existing, real-named files and an icon', async () => {
+    // Playwright cannot perform a drag out of the window, so startDrag is observed instead.
+    await app.evaluate(({ webContents }) => {
+      const g = globalThis as unknown as { drags: unknown[] };
+      g.drags = [];
+      for (const contents of webContents.getAllWebContents()) {
+        contents.startDrag = (item) => {
+          g.drags.push({
+            file: item.file,
+            files: item.files ?? [item.file],
+            iconEmpty: typeof item.icon === 'string' || item.icon.isEmpty(),
+          });
+        };
+      }
+    });
+    const tile = page.getByRole('gridcell').first();
+    await tile.click(); // selecting it fetches its file ahead of a drag
+    await expect(tile).toHaveAttribute('data-local', 'ready', { timeout: 30_000 });
+    await tile.dispatchEvent('dragstart');
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as unknown as { drags: unknown[] }).drags.length))
+      .toBe(1);
+    const drag = await app.evaluate(() => {
+      const g = globalThis as unknown as {
+        drags: Array<{ file: string; files: string[]; iconEmpty: boolean }>;
+        process: { getBuiltinModule(name: string): { statSync(path: string): { size: number } } };
+      };
+      const fs = g.process.getBuiltinModule('node:fs');
+      const [first] = g.drags;
+      return { ...first!, sizes: first!.files.map((f) => fs.statSync(f).size) };
+    });
+    expect(drag.iconEmpty).toBe(false);
+    expect(drag.files[0]).toBe(drag.file);
+    for (const size of drag.sizes) expect(size).toBeGreaterThan(0);
+    expect(drag.file).toMatch(/\.(png|gif|jpe?g|webp)$/);
   });
 
   test('window.open is denied', async () => {

@@ -9,6 +9,7 @@
 
 import { lstat, link, mkdir, rename, rm, stat, open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import type { LookupFunction } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
@@ -60,6 +61,11 @@ export interface DownloadFileOptions {
    * general path (got) serves everything else either way.
    */
   fastPath?: boolean;
+  /**
+   * Name resolution for both paths (got's dnsLookup and the raw socket's lookup), where a hook
+   * checks the resolved address at connect time.
+   */
+  lookup?: LookupFunction;
   /** Connection set-up and idle-socket timeouts. */
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
@@ -173,7 +179,11 @@ async function fetchOnce(
         connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
         idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
         transient: (error) => new Transient(error),
-        ...(allowInternal ? {} : { lookup: publicOnlyLookup }),
+        ...(options.lookup
+          ? { lookup: options.lookup }
+          : allowInternal
+            ? {}
+            : { lookup: publicOnlyLookup }),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onProgress
           ? { onProgress: (bytes, total) => options.onProgress?.({ bytes, total }) }
@@ -201,7 +211,11 @@ async function fetchOnce(
     throwHttpErrors: false,
     decompress: false,
     retry: { limit: 0 },
-    ...(allowInternal ? {} : { dnsLookup: publicOnlyLookup }),
+    ...(options.lookup
+      ? { dnsLookup: options.lookup as never }
+      : allowInternal
+        ? {}
+        : { dnsLookup: publicOnlyLookup }),
     timeout: {
       lookup: options.connectTimeoutMs ?? 10_000,
       connect: options.connectTimeoutMs ?? 10_000,

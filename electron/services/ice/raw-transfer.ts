@@ -8,10 +8,9 @@
 
 import { ftruncateSync, writeSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
-import type { Socket } from 'node:net';
+import type { LookupFunction, Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import type { ConnectionOptions } from 'node:tls';
-import type { LookupFunction } from 'node:net';
 import { AppError } from '../../../shared/errors';
 import { INTERNAL_ADDRESS_CODE } from './url-safety';
 
@@ -34,10 +33,12 @@ export interface RawTransferOptions {
   idleTimeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (bytes: number, total: number | null) => void;
+  /** Name resolution for the connection (a hook that checks the resolved address). */
+  lookup?: LookupFunction;
+  /** Certificate authorities to trust instead of the system's (tests with their own CA). */
+  ca?: string;
   /** Errors that another attempt may fix are wrapped by the caller's rule. */
   transient(error: AppError): Error;
-  /** Resolves the host at connect time (the internal-address check); the system's by default. */
-  lookup?: LookupFunction;
 }
 
 export type RawOutcome =
@@ -227,10 +228,16 @@ export function rawTransfer(part: RawPart, options: RawTransferOptions): Promise
           port,
           servername: host,
           ALPNProtocols: ['http/1.1'],
+          ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
+          ...(options.ca === undefined ? {} : { ca: options.ca }),
           onread,
-          ...(options.lookup ? { lookup: options.lookup } : {}),
         } as ConnectionOptions)
-      : connectTcp({ host, port, onread, ...(options.lookup ? { lookup: options.lookup } : {}) });
+      : connectTcp({
+          host,
+          port,
+          onread,
+          ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
+        });
     socket = created;
     // Where a runtime ignores onread (it is documented for tls too), data arrives as events.
     created.on('data', (chunk: Buffer) => onData(chunk));

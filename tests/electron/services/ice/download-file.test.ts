@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns';
 import { downloadFile } from '../../../../electron/services/ice/download-file';
 import type { DownloadFileOptions } from '../../../../electron/services/ice/download-file';
 import { rejectionOf as failure } from '../../../support/app-error';
@@ -292,6 +293,23 @@ describe('downloadFile', () => {
       await rm(outsideDir, { recursive: true, force: true });
     }
   });
+
+  it.each([true, false])(
+    'resolves host names through the lookup hook (fast path %s)',
+    async (fastPath) => {
+      const asked: string[] = [];
+      const result = await download({
+        url: `${base.replace('127.0.0.1', 'localhost')}/media/file.bin?Expires=9999999999`,
+        fastPath,
+        lookup: (hostname, options, callback) => {
+          asked.push(hostname);
+          lookup(hostname, { ...options, family: 4 }, callback as never);
+        },
+      });
+      expect((await readFile(result.path)).equals(FILE)).toBe(true);
+      expect(asked).toContain('localhost');
+    },
+  );
 
   it('cancels, leaving nothing behind', async () => {
     fault = (_req, res) => {
