@@ -178,28 +178,36 @@ describe('the built main process', () => {
     );
   });
 
-  it('opens only https links externally, through IPC and through window.open', async () => {
+  it('opens only https links to the hosts the app links to, through IPC and window.open', async () => {
     const openExternal = requestChannels.openExternal.channel;
     const unsafe = { ok: false, error: { code: 'UNSAFE_URL' } };
-    for (const url of ['http://example.com/', 'javascript:alert(1)', 'file:///etc/passwd']) {
+    for (const url of [
+      'http://example.com/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'https://example.com/docs',
+    ]) {
       expect(await invoke(openExternal, { url })).toMatchObject(unsafe);
     }
     expect(fake.openedExternally).toEqual([]);
-    expect(await invoke(openExternal, { url: 'https://example.com/docs' })).toEqual({
+    expect(await invoke(openExternal, { url: 'https://help.aliyun.com/docs' })).toEqual({
       ok: true,
       value: undefined,
     });
-    expect(fake.openedExternally).toEqual(['https://example.com/docs']);
+    expect(fake.openedExternally).toEqual(['https://help.aliyun.com/docs']);
 
     const handler = window.webContents.windowOpenHandler;
     expect(handler).not.toBeNull();
+    expect(handler!({ url: 'https://ram.console.aliyun.com/manage/ak' })).toEqual({
+      action: 'deny',
+    });
     expect(handler!({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
     expect(handler!({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
     expect(handler!({ url: APP_URL })).toEqual({ action: 'deny' });
     await vi.waitFor(() =>
       expect(fake.openedExternally).toEqual([
-        'https://example.com/docs',
-        'https://example.com/help',
+        'https://help.aliyun.com/docs',
+        'https://ram.console.aliyun.com/manage/ak',
       ]),
     );
   });
