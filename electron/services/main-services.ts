@@ -30,9 +30,10 @@ export interface MainServicesOptions {
   openExternal: (url: string) => Promise<void>;
   /**
    * Starts the built-in demo library (electron/demo-library, started by the composition root so
-   * that services/ does not depend on it; tests pass a server of their choosing).
+   * that services/ does not depend on it; tests pass a server of their choosing). The signal
+   * aborts when the services close: a first start's media generation stops instead of finishing.
    */
-  startDemoLibrary: () => Promise<DemoLibraryServer>;
+  startDemoLibrary: (signal: AbortSignal) => Promise<DemoLibraryServer>;
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
@@ -52,7 +53,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const { notice: startupNotice } = await settings.load();
   // Not awaited: the first run generates the demo media for several seconds, and the window
   // should open meanwhile. Requests to the demo library wait for it.
-  const demoServer = options.startDemoLibrary();
+  const stopDemoStart = new AbortController();
+  const demoServer = options.startDemoLibrary(stopDemoStart.signal);
   const keychain =
     options.keychain ??
     new KeytarStore({ service: keychainServiceName(options.isPackaged ?? false) });
@@ -146,6 +148,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     startupNotice,
     close: async () => {
       stopWatchingSettings();
+      stopDemoStart.abort();
       await library.close();
       await (await demoServer.catch(() => null))?.close();
     },
