@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { REGIONS, SIGNATURE_METHODS } from '../../../shared/account';
 import type { RegionId, SignatureMethodId } from '../../../shared/account';
-import { isLoopbackHost } from '../ice/url-safety';
+import { endpointRule } from '../../../shared/account-rules';
+import type { EndpointRule } from '../../../shared/account-rules';
 
 export { REGIONS, SIGNATURE_METHODS };
 export type Region = RegionId;
@@ -13,38 +14,20 @@ export type SignatureMethod = SignatureMethodId;
 
 export type EndpointCheck = { ok: true; value: string } | { ok: false; error: string };
 
-/**
- * A custom endpoint is an http(s) origin: scheme, host and optional port. Returned normalized
- * (lower-case host, no trailing slash). Credentials in the URL are refused: they would end up in
- * the settings file.
- */
+/** The main process's words for each endpoint rule (shared/account-rules.ts). */
+const ENDPOINT_RULE_MESSAGES: Record<EndpointRule, string> = {
+  endpointNotUrl: 'Enter a full address such as https://ice.cn-shanghai.aliyuncs.com.',
+  endpointScheme: 'The endpoint must start with https://.',
+  endpointCredentials: 'The endpoint must not contain a user name or password.',
+  endpointPath: 'The endpoint is only scheme, host and port, without a path.',
+  endpointPlainHttp: 'The endpoint must use https:// (http:// only for a server on this computer).',
+};
+
+/** A custom endpoint, normalized (lower-case host, no trailing slash), or why it is refused. */
 export function checkEndpointUrl(text: string): EndpointCheck {
-  const trimmed = text.trim();
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return {
-      ok: false,
-      error: 'Enter a full address such as https://ice.cn-shanghai.aliyuncs.com.',
-    };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, error: 'The endpoint must start with https:// or http://.' };
-  }
-  if (url.username !== '' || url.password !== '') {
-    return { ok: false, error: 'The endpoint must not contain a user name or password.' };
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return {
-      ok: false,
-      error: 'The endpoint must use https:// (http:// only for a server on this computer).',
-    };
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(trimmed)) {
-    return { ok: false, error: 'The endpoint is only scheme, host and port, without a path.' };
-  }
-  return { ok: true, value: url.origin };
+  const rule = text.trim() === '' ? 'endpointNotUrl' : endpointRule(text);
+  if (rule !== null) return { ok: false, error: ENDPOINT_RULE_MESSAGES[rule] };
+  return { ok: true, value: new URL(text.trim()).origin };
 }
 
 const endpointSchema = z.string().transform((text, ctx) => {
