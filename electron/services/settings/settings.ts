@@ -3,7 +3,13 @@
 // settings store recognises and refuses anything that looks like one.
 
 import { z } from 'zod';
-import { REGIONS, SIGNATURE_METHODS } from '../../../shared/account';
+import {
+  LANGUAGE_PREFERENCES,
+  REGIONS,
+  SIGNATURE_METHODS,
+  THEME_PREFERENCES,
+} from '../../../shared/account';
+import { LIBRARY_SOURCE_KINDS } from '../../../shared/domain';
 import type { RegionId, SignatureMethodId } from '../../../shared/account';
 import { endpointRule } from '../../../shared/account-rules';
 import type { EndpointRule } from '../../../shared/account-rules';
@@ -44,11 +50,11 @@ export const settingsShape = {
   /** A custom http(s) endpoint, or null for the region's public one. */
   endpoint: endpointSchema.nullable(),
   signatureMethod: z.enum(SIGNATURE_METHODS),
-  language: z.enum(['system', 'en', 'zh-CN']),
-  theme: z.enum(['system', 'dark', 'light']),
+  language: z.enum(LANGUAGE_PREFERENCES),
+  theme: z.enum(THEME_PREFERENCES),
   /** Where "Save to…" starts and drag-out files are kept; null for the system's Downloads. */
   downloadFolder: z.string().min(1).max(4096).nullable(),
-  librarySource: z.enum(['demo', 'account', 'anonymous']),
+  librarySource: z.enum(LIBRARY_SOURCE_KINDS),
 };
 
 export const settingsSchema = z.object(settingsShape);

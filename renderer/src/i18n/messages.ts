@@ -3,10 +3,11 @@
 
 import type { ErrorCode } from '../../../shared/errors';
 import type { LibrarySourceKind } from '../../../shared/domain';
+import { UI_LANGUAGES } from '../../../shared/account';
 import type { AppSettings, RegionId } from '../../../shared/account';
 import type { AccountRule } from '../../../shared/account-rules';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
+export const LANGUAGES = UI_LANGUAGES;
 export type Language = (typeof LANGUAGES)[number];
 
 export interface Messages {
