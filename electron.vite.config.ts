@@ -36,7 +36,11 @@ export default defineConfig({
       // bundled so the packaged app does not need node_modules for them.
       externalizeDeps: { exclude: ['got', 'zod', 'p-limit', 'pinyin-pro', 'mpg123-decoder'] },
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The demo media's synthesis, run in a worker thread by the main process.
+          'demo-media-worker': resolve(__dirname, 'electron/demo-library/media/generate-worker.ts'),
+        },
         // package.json "type": "module" makes electron-vite emit an ES module main (Electron >= 28).
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -1,6 +1,7 @@
 // What the renderer may know about the account and the settings. The AccessKey secret and the
 // STS token cross the bridge only inward, inside AccountFormInput; nothing here carries them out.
 
+import type { LibrarySourceKind } from './domain';
 import type { AppErrorData } from './errors';
 
 export const REGIONS = [
@@ -12,6 +13,12 @@ export const REGIONS = [
   'us-west-1',
 ] as const;
 export type RegionId = (typeof REGIONS)[number];
+
+/** The languages the UI is written in. */
+export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
+/** The language setting: the system's, or one of the UI's. */
+export const LANGUAGE_PREFERENCES = ['system', ...UI_LANGUAGES] as const;
+export const THEME_PREFERENCES = ['system', 'dark', 'light'] as const;
 
 export const SIGNATURE_METHODS = ['v3', 'v1'] as const;
 export type SignatureMethodId = (typeof SIGNATURE_METHODS)[number];
@@ -71,10 +78,10 @@ export interface AppSettings {
   region: RegionId;
   endpoint: string | null;
   signatureMethod: SignatureMethodId;
-  language: 'system' | 'en' | 'zh-CN';
-  theme: 'system' | 'dark' | 'light';
+  language: (typeof LANGUAGE_PREFERENCES)[number];
+  theme: (typeof THEME_PREFERENCES)[number];
   downloadFolder: string | null;
-  librarySource: 'demo' | 'account' | 'anonymous';
+  librarySource: LibrarySourceKind;
   /** The media cache's size limit in bytes (least recently used objects go beyond it). */
   mediaCacheLimitBytes: number;
 }

@@ -99,7 +99,8 @@ export const MEDIA_CACHE_LIMIT_CHOICES = [
 ];
 
 /** Where the library is read from: the built-in demo server, an account, or anonymous calls. */
-export type LibrarySourceKind = 'demo' | 'account' | 'anonymous';
+export const LIBRARY_SOURCE_KINDS = ['demo', 'account', 'anonymous'] as const;
+export type LibrarySourceKind = (typeof LIBRARY_SOURCE_KINDS)[number];
 
 export interface LibrarySource {
   kind: LibrarySourceKind;

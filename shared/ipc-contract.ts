@@ -4,7 +4,13 @@
 // events are typed only (main-process data is trusted by the renderer, not the other way round).
 
 import { z } from 'zod';
-import { BUSINESS_TYPES, MAX_MEDIA_CACHE_LIMIT, MIN_MEDIA_CACHE_LIMIT } from './domain';
+import {
+  BUSINESS_TYPES,
+  LIBRARY_SOURCE_KINDS,
+  MAX_MEDIA_CACHE_LIMIT,
+  MIN_MEDIA_CACHE_LIMIT,
+} from './domain';
+import { LANGUAGE_PREFERENCES, THEME_PREFERENCES } from './account';
 import type { LibrarySource, MediaCacheStatus, MediaItem, MediaPage, MediaTag } from './domain';
 import type {
   AccountFieldErrors,
@@ -119,7 +125,7 @@ export const requestChannels = {
   },
   setLibrarySource: {
     channel: REQUEST_CHANNELS.setLibrarySource,
-    request: z.strictObject({ kind: z.enum(['demo', 'account', 'anonymous']) }),
+    request: z.strictObject({ kind: z.enum(LIBRARY_SOURCE_KINDS) }),
     response: phantom<LibrarySource>(),
   },
   getAccountStatus: {
@@ -155,8 +161,8 @@ export const requestChannels = {
   updateSettings: {
     channel: REQUEST_CHANNELS.updateSettings,
     request: z.strictObject({
-      language: z.enum(['system', 'en', 'zh-CN']).optional(),
-      theme: z.enum(['system', 'dark', 'light']).optional(),
+      language: z.enum(LANGUAGE_PREFERENCES).optional(),
+      theme: z.enum(THEME_PREFERENCES).optional(),
       mediaCacheLimitBytes: z
         .number()
         .int()

@@ -2,8 +2,8 @@
 // keychain entry and settings.json as the app, the same validation and connection test, and the
 // same rule: the secret goes into the keychain and nowhere else (no file fallback, no output).
 
+import type { AccountStatus } from '../../shared/account';
 import { AppError } from '../../shared/errors';
-import { checkAccountForm } from '../services/account/account-form';
 import type { AccountForm } from '../services/account/account-form';
 import { AccountService } from '../services/account/account-service';
 import { resolveEndpoint } from '../services/ice/endpoint';
@@ -38,85 +38,78 @@ export async function authSet(command: AuthSetCommand, io: AuthIo, json: boolean
   const labels = command.sts ? ['AccessKey secret', 'STS security token'] : ['AccessKey secret'];
   const [secret = '', token] = await readSecrets(io.secrets, labels);
 
-  const saved = stored.settings.current();
+  const current = stored.settings.current();
   const form: AccountForm = {
     accessKeyId: command.accessKeyId,
     accessKeySecret: secret,
     securityToken: token ?? null,
-    region: command.region ?? saved.region,
+    region: command.region ?? current.region,
     // A new region means its public endpoint, unless an endpoint is given too.
-    endpoint: command.endpoint ?? (command.region !== undefined ? null : saved.endpoint),
-    signatureMethod: command.signatureMethod ?? saved.signatureMethod,
+    endpoint: command.endpoint ?? (command.region !== undefined ? null : current.endpoint),
+    signatureMethod: command.signatureMethod ?? current.signatureMethod,
   };
-  const checked = checkAccountForm(form);
-  if (!checked.ok) {
-    throw new AppError('INVALID_INPUT', Object.values(checked.errors).join(' '));
-  }
   if (command.sts && token?.trim() === '') {
     throw new AppError('INVALID_INPUT', 'With --sts, put the security token on line 2 of stdin.');
   }
-
-  let tested: string | null = null;
-  if (command.test) {
-    const clients: IceClient[] = [];
-    const account = new AccountService({
-      keychain: stored.vault,
-      settings: stored.settings,
-      createClient: (config) => {
-        const client = createIceClient(config);
-        clients.push(client);
-        return client;
-      },
-    });
-    const result = await account.testConnection(form).finally(() => {
+  // The app's own save: checks, the connection test (unless --no-test), keychain, settings.
+  const clients: IceClient[] = [];
+  const account = new AccountService({
+    keychain: stored.vault,
+    settings: stored.settings,
+    createClient: (config) => {
+      const client = createIceClient(config);
+      clients.push(client);
+      return client;
+    },
+  });
+  const saved = await account
+    .save(form, { connectionTest: command.test })
+    .catch(withEnvHint)
+    .finally(() => {
       for (const client of clients) client.close();
     });
-    if (!result.ok) {
-      const { code, message, ...extra } = result.error;
-      throw new AppError(code, `The connection test failed, so nothing was saved. ${message}`, {
-        ...extra,
-      });
-    }
-    tested =
-      result.totalCount === null
-        ? 'Connection test passed.'
-        : `Connection test passed (${result.totalCount} media).`;
-  }
-
-  const { credentials, region, endpoint, signatureMethod } = checked.value;
-  await stored.vault.save(credentials).catch(withEnvHint);
-  await stored.settings.update({ region, endpoint, signatureMethod, librarySource: 'account' });
-
+  const tested = !command.test
+    ? null
+    : saved.totalCount === null
+      ? 'Connection test passed.'
+      : `Connection test passed (${saved.totalCount} media).`;
   if (json) {
     io.out(
-      JSON.stringify({ saved: true, tested: command.test, ...statusJson(stored, credentials) }),
+      JSON.stringify({ saved: true, tested: command.test, ...statusJson(stored, saved.status) }),
     );
     return;
   }
-  io.out(`Saved AccessKey ${describeKey(credentials)} in the ${describeKeychainEntry(stored)}.`);
+  io.out(
+    `Saved AccessKey ${describeStatus(saved.status)} in the ${describeKeychainEntry(stored)}.`,
+  );
   io.out(`${targetLine(stored)}${tested === null ? ' Not tested (--no-test).' : ` ${tested}`}`);
 }
 
 export async function authShow(io: AuthIo, json: boolean) {
   const stored = await open(io);
-  const credentials = await stored.vault.load().catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'INTERNAL') {
-      throw new AppError('INTERNAL', `${error.message} "auth clear" removes it.`);
-    }
-    return withEnvHint(error);
-  });
+  // The app's own status read: the keychain entry and the saved settings.
+  const status = await new AccountService({
+    keychain: stored.vault,
+    settings: stored.settings,
+    createClient: createIceClient,
+  }).status();
+  const problem = status.keychainProblem;
+  if (problem !== null) {
+    const extra = problem.code === 'INTERNAL' ? ' "auth clear" removes it.' : ` ${ENV_HINT}`;
+    throw new AppError(problem.code, `${problem.message}${extra}`);
+  }
   const envKey = credentialsFromEnv(io.env) !== null;
   if (json) {
-    io.out(JSON.stringify({ ...statusJson(stored, credentials), environmentCredentials: envKey }));
+    io.out(JSON.stringify({ ...statusJson(stored, status), environmentCredentials: envKey }));
     return;
   }
   const settings = stored.settings.current();
   const lines = [
-    `AccessKey ID:  ${credentials === null ? 'not configured' : describeKey(credentials)}`,
+    `AccessKey ID:  ${status.configured ? describeStatus(status) : 'not configured'}`,
     `Region:        ${settings.region}`,
     `Endpoint:      ${settings.endpoint ?? `${regionOrigin(stored)} (the region's public endpoint)`}`,
     `Signature:     ${settings.signatureMethod}`,
-    `Stored in:     ${credentials === null ? 'not configured' : describeKeychainEntry(stored)}`,
+    `Stored in:     ${status.configured ? describeKeychainEntry(stored) : 'not configured'}`,
     `Settings file: ${stored.settings.filePath}`,
   ];
   if (envKey) {
@@ -186,17 +179,21 @@ function targetLine(stored: StoredAccount): string {
   return `Region ${region}, endpoint ${endpoint ?? regionOrigin(stored)}, signature ${signatureMethod}.`;
 }
 
-function statusJson(stored: StoredAccount, credentials: StoredCredentials | null) {
+function describeStatus(status: AccountStatus): string {
+  return `${status.maskedAccessKeyId ?? '****'}${status.hasStsToken ? ' (with STS token)' : ''}`;
+}
+
+function statusJson(stored: StoredAccount, status: AccountStatus) {
   const settings = stored.settings.current();
   return {
-    configured: credentials !== null,
-    maskedAccessKeyId: credentials === null ? null : maskAccessKeyId(credentials.accessKeyId),
-    hasStsToken: credentials?.securityToken !== undefined,
+    configured: status.configured,
+    maskedAccessKeyId: status.maskedAccessKeyId,
+    hasStsToken: status.hasStsToken,
     region: settings.region,
     endpoint: settings.endpoint,
     effectiveEndpoint: settings.endpoint ?? regionOrigin(stored),
     signatureMethod: settings.signatureMethod,
-    storage: credentials === null ? 'none' : 'keychain',
+    storage: status.storage,
     keychainService: stored.service,
     keychainAccount: stored.account,
     settingsFile: stored.settings.filePath,

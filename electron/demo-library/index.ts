@@ -17,6 +17,7 @@
  */
 
 import { createServer } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import type { RequestVerifier } from './server-types';
 import { demoCatalogue, generatedCatalogue, makeCatalogue } from './catalogue';
@@ -26,6 +27,7 @@ import type { FaultPlan } from './faults';
 import { createRequestHandler } from './http-handler';
 import { ensureDemoMedia, ensureSharedMedia } from './media/generate';
 import { createServerContext } from './server-context';
+import type { WorkerAnswer } from './media/generate-worker';
 
 export type { FaultPlan } from './faults';
 export type { CatalogueItem } from './catalogue';
@@ -47,6 +49,14 @@ export interface DemoServerOptions {
   faults?: FaultPlan;
   /** When set, serves /media/big.bin of this size, streamed without buffering. */
   bigFileBytes?: number;
+  /** Stops a start that is still generating media (quitting during a first start). */
+  signal?: AbortSignal;
+  /**
+   * The built generate-worker.ts: when given, the demo media are synthesised in a worker thread,
+   * off the caller's event loop (the app passes its bundled copy); otherwise in this thread, in
+   * small steps.
+   */
+  generationWorker?: URL;
 }
 
 export interface DemoServer {
@@ -69,13 +79,52 @@ export interface DemoServer {
 
 async function loadCatalogue(options: DemoServerOptions, mediaDir: string): Promise<Catalogue> {
   const choice = options.catalogue ?? 'demo';
-  if (choice === 'demo')
-    return demoCatalogue(DEMO_ITEMS, await ensureDemoMedia(mediaDir, DEMO_ITEMS));
+  if (choice === 'demo') {
+    const media =
+      options.generationWorker === undefined
+        ? await ensureDemoMedia(mediaDir, DEMO_ITEMS, options.signal)
+        : await generateInWorker(options.generationWorker, mediaDir, options.signal);
+    return demoCatalogue(DEMO_ITEMS, media);
+  }
   const count = choice.generated;
   if (!Number.isInteger(count) || count < 0 || count > 1_000_000) {
     throw new RangeError('catalogue.generated must be an integer between 0 and 1,000,000');
   }
   return generatedCatalogue(count, await ensureSharedMedia(mediaDir));
+}
+
+/** Runs the demo media's generation in a worker thread; aborting terminates it. */
+function generateInWorker(
+  url: URL,
+  mediaDir: string,
+  signal?: AbortSignal,
+): Promise<Awaited<ReturnType<typeof ensureDemoMedia>>> {
+  signal?.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: { mediaDir } });
+    const onAbort = (): void => {
+      void worker.terminate();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = (): void => {
+      signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+    };
+    worker.once('message', (answer: WorkerAnswer) => {
+      settle();
+      if (answer.ok) resolve(answer.media);
+      else reject(Object.assign(new Error(answer.message), { code: answer.code }));
+    });
+    worker.once('error', (error) => {
+      settle();
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(new Error(`The demo media worker stopped (exit code ${code}).`));
+    });
+  });
 }
 
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {

@@ -115,7 +115,7 @@ export async function startBrowserPreview(
   );
   // One demo server per preview, started when the services ask for it.
   let demoServer: Promise<DemoServer> | undefined;
-  const startDemoLibrary = (): Promise<DemoServer> =>
+  const startDemoLibrary = (signal?: AbortSignal): Promise<DemoServer> =>
     (demoServer ??= ensurePrivateDir(options.demoMediaDir ?? join(dataDir, 'demo-library')).then(
       (mediaDir) =>
         startDemoServer({
@@ -123,6 +123,7 @@ export async function startBrowserPreview(
           ...(options.demoItems === undefined
             ? {}
             : { catalogue: { generated: options.demoItems } }),
+          ...(signal === undefined ? {} : { signal }),
           ...(options.demoCatalogue === undefined ? {} : { catalogue: options.demoCatalogue }),
           ...(options.demoUrlTtlSeconds === undefined
             ? {}
@@ -167,7 +168,7 @@ export async function startBrowserPreview(
       url: server.url,
       origin: server.origin,
       services,
-      demoServer: startDemoLibrary,
+      demoServer: () => startDemoLibrary(),
       async close() {
         await server.close();
         await services.close();

@@ -76,8 +76,13 @@ function runApp(): void {
     mainWindow = window;
   }
 
+  // A second launch shows the app: the window if there is one, else a new one (once the
+  // services are up; during start-up the window opens when they are).
   app.on('second-instance', () => {
-    if (mainWindow === null) return;
+    if (mainWindow === null) {
+      if (services !== null) openMainWindow();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
@@ -121,7 +126,13 @@ function runApp(): void {
         isPackaged: app.isPackaged,
         browserPreview: false,
         openExternal,
-        startDemoLibrary: () => startDemoServer({ mediaDir: join(dataDir, 'demo-library') }),
+        startDemoLibrary: (signal) =>
+          startDemoServer({
+            mediaDir: join(dataDir, 'demo-library'),
+            signal,
+            // The first start's synthesis runs in a worker thread (bundled next to this file).
+            generationWorker: new URL('./demo-media-worker.js', import.meta.url),
+          }),
         openFolder,
         downloadsDir: app.getPath('downloads'),
         shell: electronShellActions(),

@@ -53,9 +53,10 @@ export interface MainServicesOptions {
   openExternal: (url: string) => Promise<void>;
   /**
    * Starts the built-in demo library (electron/demo-library, started by the composition root so
-   * that services/ does not depend on it; tests pass a server of their choosing).
+   * that services/ does not depend on it; tests pass a server of their choosing). The signal
+   * aborts when the services close: a first start's media generation stops instead of finishing.
    */
-  startDemoLibrary: () => Promise<DemoLibraryServer>;
+  startDemoLibrary: (signal: AbortSignal) => Promise<DemoLibraryServer>;
   /** The library to open instead of the saved source (the preview's --endpoint). */
   libraryOverride?: () => Promise<ActiveLibrary>;
   /** Sets the download folder at start (the preview's --download-dir). */
@@ -107,7 +108,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   }
   // Not awaited: the first run generates the demo media for several seconds, and the window
   // should open meanwhile. Requests to the demo library wait for it.
-  const demoServer = options.startDemoLibrary();
+  const stopDemoStart = new AbortController();
+  const demoServer = options.startDemoLibrary(stopDemoStart.signal);
   const keychain =
     options.keychain ??
     new KeytarStore({ service: keychainServiceName(options.isPackaged ?? false) });
@@ -441,6 +443,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     directory,
     close: async () => {
       stopWatchingSettings();
+      stopDemoStart.abort();
       await downloads.close();
       await mediaCache.close();
       catalogue.close();

@@ -219,7 +219,9 @@ const DEMO_STAMP = 'demo-media.json';
 export function ensureDemoMedia(
   mediaDir: string,
   items: readonly DemoItemSpec[],
+  signal?: AbortSignal,
 ): Promise<Record<string, GeneratedMedia>> {
+  signal?.throwIfAborted();
   return once(`${mediaDir}\0demo`, async () => {
     const slugs = items.map((i) => i.slug);
     const existing = await readStamp(mediaDir, DEMO_STAMP, 'demo', slugs);
@@ -231,6 +233,8 @@ export function ensureDemoMedia(
       items.map((item) =>
         limit(async () => {
           await new Promise((resolve) => setImmediate(resolve));
+          // Quitting during a first start stops here, between items, instead of finishing.
+          signal?.throwIfAborted();
           const folder = FOLDERS[item.recipe.kind];
           const file = await store(mediaDir, folder, item.slug, await renderMain(item.recipe));
           const cover = await store(mediaDir, 'covers', item.slug, await renderCover(item.recipe));

@@ -29,6 +29,8 @@ export type { AccountStatus, ConnectionTestResult };
 export interface SaveOptions {
   /** Keep the AccessKey in memory until the app quits instead of in the keychain. */
   sessionOnly?: boolean;
+  /** False skips the connection test (the CLI's --no-test); the app always tests. */
+  connectionTest?: boolean;
 }
 
 export interface AccountServiceOptions {
@@ -101,10 +103,17 @@ export class AccountService {
     if (!checked.ok) {
       throw new AppError('INVALID_INPUT', Object.values(checked.errors).join(' '));
     }
-    const test = await this.runTest(checked.value);
+    const test: ConnectionTestResult =
+      options.connectionTest === false
+        ? { ok: true, totalCount: null, requestId: null, clockCorrectionSeconds: null }
+        : await this.runTest(checked.value);
     if (!test.ok) {
       const { code, message, ...extra } = test.error;
-      throw new AppError(code, message, extra);
+      throw new AppError(
+        code,
+        `The connection test failed, so nothing was saved. ${message}`,
+        extra,
+      );
     }
     if (options.sessionOnly) {
       await this.session.save(checked.value.credentials);

@@ -43,22 +43,16 @@ loopback.addAddress('::1', 'ipv6');
 
 /** This machine only (127.0.0.0/8, ::1, localhost): where plain http never leaves the computer. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname
-    .replace(/^\[|\]$/g, '')
-    .toLowerCase()
-    .replace(/\.+$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  const family = isIP(host);
-  if (family === 4) return loopback.check(host, 'ipv4');
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
-    return mapped?.[1] ? loopback.check(mapped[1], 'ipv4') : loopback.check(host, 'ipv6');
-  }
-  return false;
+  return inList(loopback, hostname);
 }
 
 /** Host name as URL gives it (IPv6 in brackets), or a bare address. */
 export function isInternalHost(hostname: string): boolean {
+  return inList(internal, hostname);
+}
+
+/** Whether a host (name, IPv4, IPv6 with or without brackets, IPv4-mapped) is in the list. */
+function inList(list: BlockList, hostname: string): boolean {
   // "localhost." is localhost: a trailing dot only makes the name fully qualified.
   const host = hostname
     .replace(/^\[|\]$/g, '')
@@ -66,17 +60,17 @@ export function isInternalHost(hostname: string): boolean {
     .replace(/\.+$/, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   const family = isIP(host);
-  if (family === 4) return internal.check(host, 'ipv4');
+  if (family === 4) return list.check(host, 'ipv4');
   if (family === 6) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
-    if (mapped?.[1]) return internal.check(mapped[1], 'ipv4');
+    if (mapped?.[1]) return list.check(mapped[1], 'ipv4');
     const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
     if (mappedHex?.[1] && mappedHex[2]) {
       const hi = parseInt(mappedHex[1], 16);
       const lo = parseInt(mappedHex[2], 16);
-      return internal.check(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, 'ipv4');
+      return list.check(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, 'ipv4');
     }
-    return internal.check(host, 'ipv6');
+    return list.check(host, 'ipv6');
   }
   return false;
 }

@@ -3,6 +3,8 @@
 // along: those around a value are trimmed, those inside it are rejected (they would only
 // surface later as a signature mismatch).
 
+import { credentialRules, trimPasted } from '../../../shared/account-rules';
+import type { CredentialRule } from '../../../shared/account-rules';
 import type { StoredCredentials } from './secret-store';
 
 export interface CredentialInput {
@@ -18,51 +20,34 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 export type CredentialCheck =
   { ok: true; value: StoredCredentials } | { ok: false; errors: FieldErrors<CredentialField> };
 
-// Whitespace plus the zero-width characters that web pages and chat apps slip into copied text.
-const EDGE_JUNK = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
-const PRINTABLE_ASCII = /^[\x21-\x7E]+$/;
-// Permanent ids look like "LTAI5t…", temporary (STS) ones like "STS.NUgY…".
-const ACCESS_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{7,127}$/;
-const MAX_SECRET_LENGTH = 256;
-const MAX_TOKEN_LENGTH = 16_384;
-
 const INVISIBLE_CHARACTER =
   'contains a space, line break or other character that cannot be part of it; paste it again.';
 
-export function trimPasted(value: string): string {
-  return value.replace(EDGE_JUNK, '');
-}
+/** The main process's words for each rule (the CLI and the IPC field errors are English). */
+const RULE_MESSAGES: Record<CredentialRule, string> = {
+  idEmpty: 'Enter the AccessKey ID.',
+  idInvisible: `The AccessKey ID ${INVISIBLE_CHARACTER}`,
+  idShape: 'This does not look like an AccessKey ID: 8 to 128 letters and digits, such as LTAI5t….',
+  secretEmpty: 'Enter the AccessKey secret.',
+  secretInvisible: `The AccessKey secret ${INVISIBLE_CHARACTER}`,
+  secretTooLong: 'The AccessKey secret is too long; check what was pasted.',
+  tokenInvisible: `The security token ${INVISIBLE_CHARACTER}`,
+  tokenTooLong: 'The security token is too long; check what was pasted.',
+  tokenNeeded: 'Temporary (STS) AccessKeys also need their security token.',
+};
 
-/** Trims and checks the fields; error messages name the problem, never the value. */
+export { trimPasted };
+
+/** Trims and checks the fields (shared/account-rules.ts); messages name the problem, never the value. */
 export function checkCredentials(input: CredentialInput): CredentialCheck {
-  const errors: FieldErrors<CredentialField> = {};
   const accessKeyId = trimPasted(input.accessKeyId ?? '');
   const accessKeySecret = trimPasted(input.accessKeySecret ?? '');
   const securityToken = trimPasted(input.securityToken ?? '');
-
-  if (accessKeyId === '') errors.accessKeyId = 'Enter the AccessKey ID.';
-  else if (!PRINTABLE_ASCII.test(accessKeyId))
-    errors.accessKeyId = `The AccessKey ID ${INVISIBLE_CHARACTER}`;
-  else if (!ACCESS_KEY_ID.test(accessKeyId)) {
-    errors.accessKeyId =
-      'This does not look like an AccessKey ID: 8 to 128 letters and digits, such as LTAI5t….';
+  const rules = credentialRules({ accessKeyId, accessKeySecret, securityToken });
+  const errors: FieldErrors<CredentialField> = {};
+  for (const [field, rule] of Object.entries(rules) as Array<[CredentialField, CredentialRule]>) {
+    errors[field] = RULE_MESSAGES[rule];
   }
-
-  if (accessKeySecret === '') errors.accessKeySecret = 'Enter the AccessKey secret.';
-  else if (!PRINTABLE_ASCII.test(accessKeySecret)) {
-    errors.accessKeySecret = `The AccessKey secret ${INVISIBLE_CHARACTER}`;
-  } else if (accessKeySecret.length > MAX_SECRET_LENGTH) {
-    errors.accessKeySecret = 'The AccessKey secret is too long; check what was pasted.';
-  }
-
-  if (securityToken !== '' && !PRINTABLE_ASCII.test(securityToken)) {
-    errors.securityToken = `The security token ${INVISIBLE_CHARACTER}`;
-  } else if (securityToken.length > MAX_TOKEN_LENGTH) {
-    errors.securityToken = 'The security token is too long; check what was pasted.';
-  } else if (securityToken === '' && /^STS\./i.test(accessKeyId)) {
-    errors.securityToken = 'Temporary (STS) AccessKeys also need their security token.';
-  }
-
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

@@ -3,14 +3,21 @@
 // settings store recognises and refuses anything that looks like one.
 
 import { z } from 'zod';
-import { REGIONS, SIGNATURE_METHODS } from '../../../shared/account';
+import {
+  LANGUAGE_PREFERENCES,
+  REGIONS,
+  SIGNATURE_METHODS,
+  THEME_PREFERENCES,
+} from '../../../shared/account';
+import { LIBRARY_SOURCE_KINDS } from '../../../shared/domain';
 import type { RegionId, SignatureMethodId } from '../../../shared/account';
 import {
   DEFAULT_MEDIA_CACHE_LIMIT,
   MAX_MEDIA_CACHE_LIMIT,
   MIN_MEDIA_CACHE_LIMIT,
 } from '../../../shared/domain';
-import { isLoopbackHost } from '../ice/url-safety';
+import { endpointRule } from '../../../shared/account-rules';
+import type { EndpointRule } from '../../../shared/account-rules';
 
 export { REGIONS, SIGNATURE_METHODS };
 export type Region = RegionId;
@@ -18,38 +25,20 @@ export type SignatureMethod = SignatureMethodId;
 
 export type EndpointCheck = { ok: true; value: string } | { ok: false; error: string };
 
-/**
- * A custom endpoint is an http(s) origin: scheme, host and optional port. Returned normalized
- * (lower-case host, no trailing slash). Credentials in the URL are refused: they would end up in
- * the settings file.
- */
+/** The main process's words for each endpoint rule (shared/account-rules.ts). */
+const ENDPOINT_RULE_MESSAGES: Record<EndpointRule, string> = {
+  endpointNotUrl: 'Enter a full address such as https://ice.cn-shanghai.aliyuncs.com.',
+  endpointScheme: 'The endpoint must start with https://.',
+  endpointCredentials: 'The endpoint must not contain a user name or password.',
+  endpointPath: 'The endpoint is only scheme, host and port, without a path.',
+  endpointPlainHttp: 'The endpoint must use https:// (http:// only for a server on this computer).',
+};
+
+/** A custom endpoint, normalized (lower-case host, no trailing slash), or why it is refused. */
 export function checkEndpointUrl(text: string): EndpointCheck {
-  const trimmed = text.trim();
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return {
-      ok: false,
-      error: 'Enter a full address such as https://ice.cn-shanghai.aliyuncs.com.',
-    };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, error: 'The endpoint must start with https:// or http://.' };
-  }
-  if (url.username !== '' || url.password !== '') {
-    return { ok: false, error: 'The endpoint must not contain a user name or password.' };
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return {
-      ok: false,
-      error: 'The endpoint must use https:// (http:// only for a server on this computer).',
-    };
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(trimmed)) {
-    return { ok: false, error: 'The endpoint is only scheme, host and port, without a path.' };
-  }
-  return { ok: true, value: url.origin };
+  const rule = text.trim() === '' ? 'endpointNotUrl' : endpointRule(text);
+  if (rule !== null) return { ok: false, error: ENDPOINT_RULE_MESSAGES[rule] };
+  return { ok: true, value: new URL(text.trim()).origin };
 }
 
 const endpointSchema = z.string().transform((text, ctx) => {
@@ -66,11 +55,11 @@ export const settingsShape = {
   /** A custom http(s) endpoint, or null for the region's public one. */
   endpoint: endpointSchema.nullable(),
   signatureMethod: z.enum(SIGNATURE_METHODS),
-  language: z.enum(['system', 'en', 'zh-CN']),
-  theme: z.enum(['system', 'dark', 'light']),
+  language: z.enum(LANGUAGE_PREFERENCES),
+  theme: z.enum(THEME_PREFERENCES),
   /** Where "Save to…" starts and drag-out files are kept; null for the system's Downloads. */
   downloadFolder: z.string().min(1).max(4096).nullable(),
-  librarySource: z.enum(['demo', 'account', 'anonymous']),
+  librarySource: z.enum(LIBRARY_SOURCE_KINDS),
   mediaCacheLimitBytes: z.number().int().min(MIN_MEDIA_CACHE_LIMIT).max(MAX_MEDIA_CACHE_LIMIT),
 };
 

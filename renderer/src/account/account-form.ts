@@ -1,8 +1,10 @@
-// The settings form's values and the checks it runs before anything is sent: the same rules as
-// the main process (which checks again), but with words in the UI language. Pure, so the rules
-// are unit-tested without a browser.
+// The settings form's values and the checks it runs before anything is sent: the rules are
+// shared/account-rules.ts, the same code the main process runs (and runs again); here their codes
+// become words in the UI language. Pure, so it is unit-tested without a browser.
 
 import { REGIONS, SIGNATURE_METHODS } from '../../../shared/account';
+import { credentialRules, endpointRule, trimPasted } from '../../../shared/account-rules';
+import type { AccountRule } from '../../../shared/account-rules';
 import type {
   AccountFieldErrors,
   AccountFormField,
@@ -25,7 +27,8 @@ export interface AccountFormValues {
 }
 
 export type FieldErrorKey = keyof Messages['account']['fieldErrors'];
-export type FormErrors = Partial<Record<AccountFormField, FieldErrorKey>>;
+export type FormErrors = Partial<Record<AccountFormField, AccountRule>>;
+export { trimPasted };
 
 /** The fields in screen order: the first one with an error gets focus. */
 export const FIELD_ORDER: readonly AccountFormField[] = [
@@ -36,17 +39,6 @@ export const FIELD_ORDER: readonly AccountFormField[] = [
   'endpoint',
   'signatureMethod',
 ];
-
-// Whitespace plus the zero-width characters that web pages and chat apps slip into copied text.
-const EDGE_JUNK = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
-const PRINTABLE_ASCII = /^[\x21-\x7E]+$/;
-const ACCESS_KEY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{7,127}$/;
-const MAX_SECRET_LENGTH = 256;
-const MAX_TOKEN_LENGTH = 16_384;
-
-export function trimPasted(value: string): string {
-  return value.replace(EDGE_JUNK, '');
-}
 
 export function regionEndpoint(region: RegionId): string {
   return `https://ice.${region}.aliyuncs.com`;
@@ -87,47 +79,18 @@ export function trimValues(values: AccountFormValues): {
   return { values: next, trimmed };
 }
 
-/** Checks trimmed values; an empty result means the form may be sent. */
+/** Checks trimmed values (the shared rules); an empty result means the form may be sent. */
 export function checkAccountForm(values: AccountFormValues): FormErrors {
-  const errors: FormErrors = {};
-  const id = values.accessKeyId;
-  const secret = values.accessKeySecret;
-  const token = values.useToken ? values.securityToken : '';
-
-  if (id === '') errors.accessKeyId = 'idEmpty';
-  else if (!PRINTABLE_ASCII.test(id)) errors.accessKeyId = 'idInvisible';
-  else if (!ACCESS_KEY_ID.test(id)) errors.accessKeyId = 'idShape';
-
-  if (secret === '') errors.accessKeySecret = 'secretEmpty';
-  else if (!PRINTABLE_ASCII.test(secret)) errors.accessKeySecret = 'secretInvisible';
-  else if (secret.length > MAX_SECRET_LENGTH) errors.accessKeySecret = 'secretTooLong';
-
-  if (token !== '' && !PRINTABLE_ASCII.test(token)) errors.securityToken = 'tokenInvisible';
-  else if (token.length > MAX_TOKEN_LENGTH) errors.securityToken = 'tokenTooLong';
-  else if (token === '' && /^STS\./i.test(id)) errors.securityToken = 'tokenNeeded';
-
+  const errors: FormErrors = credentialRules({
+    accessKeyId: values.accessKeyId,
+    accessKeySecret: values.accessKeySecret,
+    securityToken: values.useToken ? values.securityToken : '',
+  });
   if (!isRegion(values.region)) errors.region = 'regionUnknown';
   if (!isSignatureMethod(values.signatureMethod)) errors.signatureMethod = 'signatureUnknown';
-
-  const endpointError = checkEndpoint(values.endpoint);
+  const endpointError = endpointRule(values.endpoint);
   if (endpointError) errors.endpoint = endpointError;
   return errors;
-}
-
-function checkEndpoint(text: string): FieldErrorKey | null {
-  if (text === '') return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'endpointNotUrl';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'endpointScheme';
-  if (url.username !== '' || url.password !== '') return 'endpointCredentials';
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(text)) {
-    return 'endpointPath';
-  }
-  return null;
 }
 
 /** What crosses the bridge: the token only when the user turned it on. */

@@ -85,7 +85,9 @@ export const en: Messages = {
       regionUnknown: 'Choose one of the regions.',
       signatureUnknown: 'Choose V3 or V1.',
       endpointNotUrl: 'Enter a full address, such as https://ice.cn-shanghai.aliyuncs.com.',
-      endpointScheme: 'The endpoint must start with https:// or http://.',
+      endpointScheme: 'The endpoint must start with https://.',
+      endpointPlainHttp:
+        'Use https://. Plain http:// would send your key in clear; it is only for a server on this computer.',
       endpointCredentials: 'The endpoint must not contain a user name or password.',
       endpointPath: 'Only scheme, host and port, without a path.',
       invalid: 'This value is not valid.',

@@ -3,9 +3,11 @@
 
 import type { ErrorCode } from '../../../shared/errors';
 import type { LibrarySourceKind } from '../../../shared/domain';
+import { UI_LANGUAGES } from '../../../shared/account';
 import type { AppSettings, RegionId } from '../../../shared/account';
+import type { AccountRule } from '../../../shared/account-rules';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
+export const LANGUAGES = UI_LANGUAGES;
 export type Language = (typeof LANGUAGES)[number];
 
 export interface Messages {
@@ -69,25 +71,11 @@ export interface Messages {
     saving: string;
     cancel: string;
     trimmed: string;
-    fieldErrors: {
-      idEmpty: string;
-      idInvisible: string;
-      idShape: string;
-      secretEmpty: string;
-      secretInvisible: string;
-      secretTooLong: string;
-      tokenInvisible: string;
-      tokenTooLong: string;
-      tokenNeeded: string;
-      regionUnknown: string;
-      signatureUnknown: string;
-      endpointNotUrl: string;
-      endpointScheme: string;
-      endpointCredentials: string;
-      endpointPath: string;
-      /** For a field the main process refused for a reason the renderer does not know. */
-      invalid: string;
-    };
+    /**
+     * Words for every rule of shared/account-rules.ts (a rule added there without words fails the
+     * typecheck), plus `invalid` for a field the main process refused for another reason.
+     */
+    fieldErrors: Record<AccountRule | 'invalid', string>;
     outcome: {
       connected: string;
       librarySize: (count: number) => string;

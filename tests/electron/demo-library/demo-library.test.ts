@@ -1,7 +1,9 @@
 // The real demo library, generated once for the run (tests/vitest.global-setup.ts): checks that
 // every file is what the API says it is, and that a second start reuses the files.
 
-import { readdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../../electron/demo-library/index';
@@ -179,6 +181,21 @@ describe('the generated files', () => {
       const png = decodePng(bytes);
       expect(png.width).toBeGreaterThanOrEqual(160);
       expect(png.width).toBeLessThanOrEqual(400);
+    }
+  });
+});
+
+describe('generation', () => {
+  it('an aborted start stops between items instead of finishing the media', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'demo-aborted-'));
+    try {
+      const controller = new AbortController();
+      const starting = startDemoServer({ mediaDir: fresh, signal: controller.signal });
+      setImmediate(() => controller.abort());
+      await expect(starting).rejects.toThrow(/abort/i);
+      expect(existsSync(join(fresh, 'demo-media.json'))).toBe(false);
+    } finally {
+      await rm(fresh, { recursive: true, force: true, maxRetries: 5 });
     }
   });
 });

@@ -1,6 +1,7 @@
 // The built main process in its other situations: a second instance, development with the
 // electron-vite dev server, a packaged app, and a start-up failure.
 
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,36 @@ describe('the built main process, other situations', () => {
       }
     },
     BOOT_TIMEOUT_MS,
+  );
+
+  it('a second launch after the window was closed opens a new window', async () => {
+    const { fake, window } = await bootToWindow({});
+    window.close();
+    fake.app.emit('second-instance', new FakeEvent(), [], process.cwd());
+    expect(fake.windows).toHaveLength(2);
+    expect(fake.windows[1]!.loadedUrls).toEqual(['app://renderer/index.html']);
+  });
+
+  it(
+    'quitting during a first start stops the demo generation (in its worker) instead of waiting for it',
+    async () => {
+      const fresh = await mkdtemp(join(tmpdir(), 'ice-shell-first-start-'));
+      try {
+        const fake = new FakeElectron({ userDataDir: fresh });
+        await loadMainBundle(fake);
+        fake.becomeReady();
+        await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: BOOT_TIMEOUT_MS });
+        fake.app.emit('will-quit', new FakeEvent());
+        await vi.waitFor(() => expect(fake.quitCalls).toContain('quit'), {
+          timeout: BOOT_TIMEOUT_MS,
+        });
+        // Had quitting waited for the generation, its stamp would have been written first.
+        expect(existsSync(join(fresh, 'demo-library', 'demo-media.json'))).toBe(false);
+      } finally {
+        await rm(fresh, { recursive: true, force: true, maxRetries: 5 });
+      }
+    },
+    BOOT_TIMEOUT_MS * 2,
   );
 
   it('reports a start-up failure in an error box and exits with status 1', async () => {

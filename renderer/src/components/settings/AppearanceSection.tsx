@@ -2,12 +2,9 @@ import { useId } from 'react';
 import { MESSAGES } from '../../i18n';
 import { useAppStore } from '../../store/app-store';
 import { selectMessages } from '../../store/selectors';
-import type { LanguagePreference, ThemePreference } from '../../store/ui-slice';
+import { LANGUAGE_PREFERENCES, THEME_PREFERENCES as THEMES } from '../../../../shared/account';
 import { browserLanguages } from '../../platform';
 import { ChoiceGroup } from './ChoiceGroup';
-
-const THEMES: readonly ThemePreference[] = ['system', 'dark', 'light'];
-const LANGUAGE_PREFERENCES: readonly LanguagePreference[] = ['system', 'en', 'zh-CN'];
 
 export function AppearanceSection() {
   const t = useAppStore(selectMessages);
