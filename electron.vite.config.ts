@@ -11,7 +11,17 @@ export default defineConfig({
       outDir: 'out/main',
       // keytar is a native addon and must stay a runtime require; the pure-JS dependencies are
       // bundled so the packaged app does not need node_modules for them.
-      externalizeDeps: { exclude: ['got', 'zod', 'p-limit', 'pinyin-pro'] },
+      externalizeDeps: {
+        exclude: [
+          'got',
+          'zod',
+          'p-limit',
+          'pinyin-pro',
+          'mpg123-decoder',
+          '@wasm-audio-decoders/common',
+          '@eshaz/web-worker',
+        ],
+      },
       rolldownOptions: {
         input: { index: resolve(__dirname, 'electron/main/index.ts') },
         // package.json "type": "module" makes electron-vite emit an ES module main (Electron >= 28).
