@@ -34,7 +34,17 @@ export default defineConfig({
       outDir: 'out/main',
       // keytar is a native addon and must stay a runtime require; the pure-JS dependencies are
       // bundled so the packaged app does not need node_modules for them.
-      externalizeDeps: { exclude: ['got', 'zod', 'p-limit', 'pinyin-pro', 'mpg123-decoder'] },
+      externalizeDeps: {
+        exclude: [
+          'got',
+          'zod',
+          'p-limit',
+          'pinyin-pro',
+          'mpg123-decoder',
+          '@wasm-audio-decoders/common',
+          '@eshaz/web-worker',
+        ],
+      },
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),

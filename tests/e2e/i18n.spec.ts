@@ -16,6 +16,8 @@ test.describe('in Chinese', () => {
     preview,
   }) => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    // The window title (Electron shows the page's) follows the language.
+    await expect(page).toHaveTitle('ICE 素材库');
     for (const info of BUSINESS_TYPE_INFO)
       await expect(app.businessType(info.nameZh)).toBeVisible();
     await expect(
@@ -42,6 +44,7 @@ test.describe('in Chinese', () => {
       .click();
     await expect(app.businessType('Background music')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page).toHaveTitle('ICE Media Library');
     // The choice is saved in the app's settings and survives a reload.
     await page.reload();
     await expect(app.businessType('Stickers')).toBeVisible();

@@ -2,6 +2,7 @@
 // and sort, favourites, and browsing with the service down.
 
 import type { Page } from '@playwright/test';
+import { pinyinOf } from '../../electron/services/catalogue/search-text';
 import { expect, screenshot, test } from './fixtures';
 
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search the library' });
@@ -54,13 +55,20 @@ test('filters and sort narrow and order the music', async ({ app, page }) => {
   await expect(page.getByTestId('media-count')).toHaveText('24 items');
   const filters = page.getByRole('group', { name: 'Filters' });
   await filters.getByLabel('Sort').selectOption('title');
-  const byTitle = await app.tiles.locator('.tile__title').allTextContents();
+  // Music is a list; by title means Chinese titles in pinyin order among the English ones.
+  const rowTitles = app.tiles.locator('.media-row__title');
+  await expect(rowTitles.first()).toBeVisible();
+  const byTitle = await rowTitles.allTextContents();
   expect(byTitle.length).toBeGreaterThan(3);
+  const key = (title: string) => pinyinOf(title).full;
+  expect(byTitle).toEqual([...byTitle].sort((a, b) => (key(a) < key(b) ? -1 : 1)));
 
   await searchBox(page).fill('morning');
   await filters.getByLabel('Type').selectOption('bgm');
   await expect(page.getByTestId('media-count')).toHaveText(/\d+ results?/);
-  const music = await app.tiles.locator('.tile__title').allTextContents();
+  // Music (now the type filter's choice) shows as a list.
+  await expect(app.tiles.locator('.media-row__title').first()).toBeVisible();
+  const music = await app.tiles.locator('.media-row__title').allTextContents();
   expect(music).toContain('晨雾 Morning mist');
   expect(music).not.toContain('早安咖啡 Morning coffee'); // a sticker
   await filters.getByRole('button', { name: 'Clear filters' }).click();

@@ -2,6 +2,7 @@
 // 8/16/24/32-bit and 32-bit float) by hand, MP3 through mpg123 compiled to WebAssembly. Other
 // formats are reported as unsupported (the row then shows a plain seek bar).
 
+import { MPEGDecoder } from 'mpg123-decoder';
 import { AppError } from '../../../shared/errors';
 
 export interface DecodedAudio {
@@ -81,7 +82,6 @@ export function decodeWav(bytes: Uint8Array): DecodedAudio {
 }
 
 async function decodeMp3(bytes: Uint8Array): Promise<DecodedAudio> {
-  const { MPEGDecoder } = await import('mpg123-decoder');
   const decoder = new MPEGDecoder();
   await decoder.ready;
   try {
