@@ -51,7 +51,6 @@ test('three letters of pinyin find a track across every business type', async ({
 test('filters and sort narrow and order the music', async ({ app, page }) => {
   await catalogueReady(page);
   await app.businessType('Background music').click();
-  await app.useGrid();
   await expect(page.getByTestId('media-count')).toHaveText('24 items');
   const filters = page.getByRole('group', { name: 'Filters' });
   await filters.getByLabel('Sort').selectOption('title');
