@@ -67,9 +67,15 @@ test('music is a list with waveforms; Space plays, arrows move and seek, the bar
   const box = (await wave.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(player(page).locator('.player__title')).toHaveText(titles[2]!);
-  const fileDuration = await page
-    .locator('[data-testid="player"] audio')
-    .evaluate((a) => (a as { duration: number }).duration);
+  // The new track's length is known once its metadata has loaded (from the media cache).
+  const durationOf = () =>
+    page
+      .locator('[data-testid="player"] audio')
+      .evaluate((a) => (a as { duration: number }).duration);
+  await expect
+    .poll(async () => Number.isFinite(await durationOf()), { timeout: 15_000 })
+    .toBe(true);
+  const fileDuration = await durationOf();
   await expect
     .poll(() => currentTime(page), { timeout: 15_000 })
     .toBeGreaterThan(fileDuration * 0.4);
