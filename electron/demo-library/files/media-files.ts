@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import type { LogEntry, ServerContext } from '../server-context';
 import { bigFileStream } from './big-file';
 import { sendOssError } from './oss-errors';
-import { parseRange } from './range';
+import { parseByteRange } from '../../../shared/http-range';
 import { mediaRelativePath, resolveInside } from './safe-path';
 
 export const BIG_FILE_PATH = '/media/big.bin';
@@ -143,7 +143,7 @@ export async function serveMedia(
   const range =
     ifRange && ifRange !== file.etag
       ? ({ kind: 'none' } as const)
-      : parseRange(req.headers.range, file.size);
+      : parseByteRange(req.headers.range, file.size);
   if (range.kind === 'unsatisfiable') {
     entry.status = 416;
     res.setHeader('Content-Range', `bytes */${file.size}`);

@@ -23,6 +23,7 @@ import { AppError } from '../../../shared/errors';
 import { mediaFileName, numberedName, pathInside } from './file-names';
 import { rawTransfer } from './raw-transfer';
 import { INTERNAL_ADDRESS_CODE, checkMediaUrl, describeUrl, publicOnlyLookup } from './url-safety';
+import { readSome } from './read-some';
 
 const WRITE_BUFFER_BYTES = 8 * 1024 * 1024;
 /**
@@ -430,22 +431,6 @@ function httpErrorFrom(status: number, body: string, url: string): Error {
     return new Transient(new AppError('SERVER_ERROR', `The file server failed (HTTP ${status}).`));
   }
   return new AppError('BAD_RESPONSE', `The file server answered HTTP ${status} for ${where}.`);
-}
-
-async function readSome(stream: Readable, max: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of stream) {
-      chunks.push(chunk as Buffer);
-      size += (chunk as Buffer).length;
-      if (size >= max) break;
-    }
-  } catch {
-    // A body we only wanted for its error text.
-  }
-  stream.destroy();
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function transferError(error: unknown, url: string): Error {

@@ -14,6 +14,7 @@ import got from 'got';
 import type { Response } from 'got';
 import { AppError } from '../../../shared/errors';
 import { checkMediaUrl, describeUrl } from '../ice/url-safety';
+import { readSome } from '../ice/read-some';
 
 export interface Validator {
   etag: string | null;
@@ -269,22 +270,6 @@ async function httpFailure(stream: Readable, status: number, url: string): Promi
     );
   }
   return new AppError('BAD_RESPONSE', `The file server answered HTTP ${status} for ${where}.`);
-}
-
-async function readSome(stream: Readable, max: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of stream) {
-      chunks.push(chunk as Buffer);
-      size += (chunk as Buffer).length;
-      if (size >= max) break;
-    }
-  } catch {
-    // Only wanted for its error text.
-  }
-  stream.destroy();
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function transferFailure(error: unknown, url: string, signal: AbortSignal): Error {

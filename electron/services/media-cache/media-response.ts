@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import type { ErrorCode } from '../../../shared/errors';
 import type { MediaTarget } from '../../../shared/media-url';
-import { parseByteRange } from './http-range';
+import { parseByteRange } from '../../../shared/http-range';
 import type { MediaCache } from './media-cache';
 import { keyOf } from './object-paths';
 

@@ -1,4 +1,5 @@
-// A single HTTP byte range (RFC 9110 §14.1.2), as <audio> and <video> ask when they seek.
+// A single HTTP byte range (RFC 9110 §14.1.2), as <audio> and <video> ask when they seek. One
+// parser for the demo server and the media cache.
 // Multi-range and malformed headers are ignored (the whole object is served, as the RFC allows);
 // a range that starts past the end is unsatisfiable (416).
 

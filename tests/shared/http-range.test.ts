@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange } from '../../../electron/demo-library/files/range';
+import { parseByteRange as parseRange } from '../../shared/http-range';
 
 describe('parseRange', () => {
   const size = 1000;
