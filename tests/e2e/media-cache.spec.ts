@@ -92,6 +92,11 @@ test('a reload shows every cover from the cache: zero upstream requests', async 
   page,
   preview,
 }) => {
+  // Both visits show the same list: the one from the local catalogue, once it has synced (before
+  // that the grid pages through the service, in another order).
+  await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
+    timeout: 60_000,
+  });
   await thumbnailsSettled(page, 12);
   const src = await app.tiles.first().locator('img').getAttribute('src');
   expect(src?.startsWith(previewMediaBase(preview))).toBe(true);
