@@ -232,7 +232,7 @@ test.describe('with file responses cut by the demo server', () => {
   // The details panel's audio player loads the same cut files meanwhile, through the media
   // cache, which answers 503 while the file server keeps cutting; Chromium logs that.
   test.use({
-    allowedConsoleErrors: [/ERR_CONTENT_LENGTH_MISMATCH/, /status of 503 \(Service Unavailable\)/],
+    allowedConsoleErrors: [/ERR_CONTENT_LENGTH_MISMATCH|status of 503 \(Service Unavailable\)/],
   });
 
   test('a track can be cancelled mid-download, leaving nothing, and then resumed to completion', async ({
