@@ -21,7 +21,18 @@ export function isTextField(target: EventTarget | null): boolean {
 /**
  * The search box: results update as you type (the main process answers in milliseconds).
  * Ctrl/⌘+F and "/" focus it from anywhere; Escape clears it, a second Escape leaves it.
+ * ↓ or Enter goes to the results, so a track found by typing plays with Space next.
  */
+/** Focuses the result the grid or list would focus on Tab (its roving tab stop). */
+function focusResults(): boolean {
+  const grid = document.querySelector('[role="grid"]');
+  const cell =
+    grid?.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]') ??
+    grid?.querySelector<HTMLElement>('[role="gridcell"]');
+  cell?.focus();
+  return cell !== null && cell !== undefined;
+}
+
 export function SearchBox() {
   const t = useAppStore(selectMessages);
   const text = useAppStore((s) => s.searchText);
@@ -59,6 +70,11 @@ export function SearchBox() {
         spellCheck={false}
         onChange={(event) => setSearchText(event.target.value)}
         onKeyDown={(event) => {
+          const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+          if (plain && (event.key === 'ArrowDown' || event.key === 'Enter')) {
+            if (focusResults()) event.preventDefault();
+            return;
+          }
           if (event.key !== 'Escape') return;
           if (text !== '') {
             event.preventDefault();
