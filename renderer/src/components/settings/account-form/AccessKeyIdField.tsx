@@ -1,7 +1,8 @@
 import type { Ref } from 'react';
 import { useAppStore } from '../../../store/app-store';
 import { selectMessages } from '../../../store/selectors';
-import { Field, describedBy } from '../Field';
+import { Field } from '../Field';
+import { KeyInput } from './KeyInput';
 import type { FieldControl } from './useAccountFields';
 
 /** The AccessKey ID: plain text, the field the form focuses first. */
@@ -16,21 +17,7 @@ export function AccessKeyIdField({
   const { id, messages } = control;
   return (
     <Field id={id} label={t.account.accessKeyId} messages={messages}>
-      <input
-        ref={inputRef}
-        id={id}
-        className="input input--mono"
-        data-autofocus
-        type="text"
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
-        value={control.value}
-        aria-invalid={control.invalid}
-        aria-describedby={describedBy(id, messages)}
-        onChange={(e) => control.onChange(e.target.value)}
-        onPaste={control.onPaste}
-      />
+      <KeyInput control={control} inputRef={inputRef} data-autofocus />
     </Field>
   );
 }

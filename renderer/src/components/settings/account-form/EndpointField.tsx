@@ -1,6 +1,7 @@
 import { useAppStore } from '../../../store/app-store';
 import { selectMessages } from '../../../store/selectors';
-import { Field, describedBy } from '../Field';
+import { Field } from '../Field';
+import { KeyInput } from './KeyInput';
 import type { FieldControl } from './useAccountFields';
 
 /** An optional custom endpoint; the placeholder shows the region's own. */
@@ -15,21 +16,7 @@ export function EndpointField({
   const { id, messages } = control;
   return (
     <Field id={id} label={t.account.endpoint} optional={t.account.optional} messages={messages}>
-      <input
-        id={id}
-        className="input input--mono"
-        type="text"
-        inputMode="url"
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
-        placeholder={placeholder}
-        value={control.value}
-        aria-invalid={control.invalid}
-        aria-describedby={describedBy(id, messages)}
-        onChange={(e) => control.onChange(e.target.value)}
-        onPaste={control.onPaste}
-      />
+      <KeyInput control={control} inputMode="url" placeholder={placeholder} />
     </Field>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useAppStore } from '../../../store/app-store';
 import { selectMessages } from '../../../store/selectors';
-import { Field, describedBy } from '../Field';
+import { Field } from '../Field';
+import { KeyInput } from './KeyInput';
 import { RevealToggle } from './RevealToggle';
 import type { FieldControl } from './useAccountFields';
 
@@ -25,19 +26,7 @@ export function SecretField({ control }: { control: FieldControl<string> }) {
         />
       }
     >
-      <input
-        id={id}
-        className="input input--mono"
-        type={shown ? 'text' : 'password'}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
-        value={control.value}
-        aria-invalid={control.invalid}
-        aria-describedby={describedBy(id, messages)}
-        onChange={(e) => control.onChange(e.target.value)}
-        onPaste={control.onPaste}
-      />
+      <KeyInput control={control} type={shown ? 'text' : 'password'} />
     </Field>
   );
 }
