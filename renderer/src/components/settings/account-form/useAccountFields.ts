@@ -21,8 +21,6 @@ export interface FieldControl<V> {
   onPaste: (event: PasteEvent) => void;
 }
 
-export type AccountFields = ReturnType<typeof useAccountFields>;
-
 function initialValues(status: AccountStatus | null): AccountFormValues {
   return {
     accessKeyId: '',
