@@ -14,6 +14,7 @@ import { SecretField } from './account-form/SecretField';
 import { SecurityTokenField } from './account-form/SecurityTokenField';
 import { SignatureMethodField } from './account-form/SignatureMethodField';
 import { useAccountFormSubmit } from './account-form/useAccountFormSubmit';
+import './AccountForm.css';
 
 /**
  * Enter, test and save an AccessKey. The secret and token live only in this form's state

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../../store/app-store';
 import { selectMessages } from '../../../store/selectors';
 import { EyeIcon, EyeOffIcon } from '../../icons';
+import './RevealToggle.css';
 
 /** Show/Hide beside a secret field's label; its name says which secret. */
 export function RevealToggle({

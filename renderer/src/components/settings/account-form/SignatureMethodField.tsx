@@ -1,6 +1,7 @@
 import type { SignatureMethodId } from '../../../../../shared/account';
 import { useAppStore } from '../../../store/app-store';
 import { selectMessages } from '../../../store/selectors';
+import './SignatureMethodField.css';
 
 const METHODS = ['v3', 'v1'] as const satisfies readonly SignatureMethodId[];
 
