@@ -3,8 +3,6 @@
 // process into an English message (secrets/credentials.ts, settings/settings.ts). Pure (no Node,
 // no DOM), so both sides run exactly the same checks.
 
-import type { AccountFormField } from './account';
-
 /** Why a credential field is refused. */
 export type CredentialRule =
   | 'idEmpty'
@@ -26,7 +24,6 @@ export type EndpointRule =
   | 'endpointPlainHttp';
 
 export type AccountRule = CredentialRule | EndpointRule | 'regionUnknown' | 'signatureUnknown';
-export type AccountRuleErrors = Partial<Record<AccountFormField, AccountRule>>;
 
 // Whitespace plus the zero-width characters that web pages and chat apps slip into copied text.
 const EDGE_JUNK = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;

@@ -50,18 +50,6 @@ export interface AppErrorData {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-export function fail<T = never>(
-  code: ErrorCode,
-  message: string,
-  extra: Omit<AppErrorData, 'code' | 'message'> = {},
-): Result<T> {
-  return { ok: false, error: { code, message, ...extra } };
-}
-
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }

@@ -37,7 +37,12 @@ import { listerFor } from './catalogue/catalogue-lister';
 import { WaveformService } from './waveform/waveform-service';
 import { MAX_AUDIO_BYTES } from './waveform/waveform-service';
 import type { MediaFileReader } from './waveform/waveform-service';
-import type { LibrarySource, LibrarySourceKind, MediaCacheStatus } from '../../shared/domain';
+import type {
+  LibrarySource,
+  LibrarySourceKind,
+  MediaCacheStatus,
+  MediaItem,
+} from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { AccountStatus } from '../../shared/account';
 
@@ -193,6 +198,14 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   // Getting media out: the items listed so far, their files in the cache, drag-out, downloads.
   const directory = new MediaDirectory({ fetchItem: (mediaId) => library.getMedia(mediaId) });
   const localFiles = cachedMediaFiles(mediaCache);
+  /**
+   * Items the renderer has been shown: the directory keeps them whole (names, sizes, formats, for
+   * drag-out and downloads), the cache keeps their signed links (to fetch covers and files).
+   */
+  const rememberListed = (items: readonly MediaItem[]): void => {
+    directory.remember(items);
+    mediaCache.remember(items);
+  };
   const prepared = new LocalFilesService({
     files: localFiles,
     directory,
@@ -287,8 +300,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     },
     listMedia: async (query) => {
       const page = await library.listMedia(query);
-      directory.remember(page.items);
-      mediaCache.remember(page.items);
+      rememberListed(page.items);
       return page;
     },
     getMedia: async ({ mediaId }) => {
@@ -301,8 +313,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         if (!stored) throw error;
         item = stored;
       }
-      directory.remember([item]);
-      mediaCache.remember([item]);
+      rememberListed([item]);
       return item;
     },
     getCatalogueStatus: async () => (await catalogueReady()).status(),

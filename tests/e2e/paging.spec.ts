@@ -33,6 +33,10 @@ async function countsOf(page: MediaPage) {
 }
 
 unsynced.describe('before the first catalogue sync', () => {
+  unsynced.afterEach(async ({ preview }) => {
+    (await preview.demoServer()).setFaults({});
+  });
+
   unsynced(
     'the grid loads the next pages as it is scrolled, up to the last item',
     async ({ app, page, preview }) => {
@@ -71,6 +75,33 @@ unsynced.describe('before the first catalogue sync', () => {
       await page.keyboard.press('Control+Home');
       await expect(page.locator('[role="gridcell"]:focus')).toHaveAttribute('data-index', '0');
       await expect(app.tile(first.items[0]!.mediaId)).toBeInViewport();
+    },
+  );
+
+  unsynced(
+    'a next page that fails says so under the grid, and Retry from the keyboard loads it',
+    async ({ app, page, preview }) => {
+      const first = await serverPage(preview, 'sticker');
+      await countsOf(first);
+      await expect(app.tile(first.items[0]!.mediaId)).toBeVisible();
+      // Every API call fails (enough for the client's own retries) until the plan is cleared.
+      (await preview.demoServer()).setFaults({ serverError: { count: 1_000, status: 503 } });
+      const failure = app.grid.getByRole('alert');
+      await expect(async () => {
+        await app.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
+        await expect(failure).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 60_000 });
+      await expect(failure).toContainText(MESSAGES.en.library.loadMoreFailed);
+      await expect(failure).toContainText(MESSAGES.en.errors.SERVER_ERROR);
+      await screenshot(page, '08-next-page-failed');
+
+      (await preview.demoServer()).setFaults({});
+      const count = page.getByTestId('media-count');
+      const loadedBefore = (await count.textContent()) ?? '';
+      await failure.getByRole('button', { name: MESSAGES.en.library.retry }).focus();
+      await page.keyboard.press('Enter');
+      await expect(failure).toBeHidden();
+      await expect(count).not.toHaveText(loadedBefore);
     },
   );
 });

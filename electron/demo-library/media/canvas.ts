@@ -29,15 +29,6 @@ export function hex(color: string, alpha = 1): Rgba {
   return [((v >> 16) & 255) / 255, ((v >> 8) & 255) / 255, (v & 255) / 255, alpha];
 }
 
-export function mix(a: Rgba, b: Rgba, t: number): Rgba {
-  return [
-    a[0] + (b[0] - a[0]) * t,
-    a[1] + (b[1] - a[1]) * t,
-    a[2] + (b[2] - a[2]) * t,
-    a[3] + (b[3] - a[3]) * t,
-  ];
-}
-
 export function linear(x0: number, y0: number, x1: number, y1: number, ...colors: Rgba[]): Paint {
   const stops = colors.map((color, i) => ({ at: i / Math.max(1, colors.length - 1), color }));
   return { kind: 'linear', x0, y0, x1, y1, stops };

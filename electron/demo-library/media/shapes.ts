@@ -197,18 +197,6 @@ export function subtract(base: Shape, cut: Shape): Shape {
   return { sdf: (x, y) => Math.max(base.sdf(x, y), -cut.sdf(x, y)), bounds: base.bounds };
 }
 
-export function intersect(a: Shape, b: Shape): Shape {
-  return {
-    sdf: (x, y) => Math.max(a.sdf(x, y), b.sdf(x, y)),
-    bounds: [
-      Math.max(a.bounds[0], b.bounds[0]),
-      Math.max(a.bounds[1], b.bounds[1]),
-      Math.min(a.bounds[2], b.bounds[2]),
-      Math.min(a.bounds[3], b.bounds[3]),
-    ],
-  };
-}
-
 /** Grows (r > 0) or shrinks the shape; growing also rounds its corners. */
 export function grow(shape: Shape, r: number): Shape {
   const [x0, y0, x1, y1] = shape.bounds;

@@ -96,5 +96,3 @@ export const listTagsResponseSchema = obj({
 
 export type RawMediaInfo = z.infer<typeof mediaInfoSchema>;
 export type RawFileBasicInfo = z.infer<typeof fileBasicInfoSchema>;
-export type RawListMediaResponse = z.infer<typeof listMediaResponseSchema>;
-export type RawListTagsResponse = z.infer<typeof listTagsResponseSchema>;

@@ -198,7 +198,9 @@ export class MediaCache {
       this.forget(key);
     }
     let shared = this.inflight.get(key);
-    if (!shared) shared = this.startFetch(target, key);
+    // A fetch every caller gave up on may still be winding down: a new request starts afresh
+    // rather than joining it (a download cancelled and retried at once would be cancelled again).
+    if (!shared || shared.controller.signal.aborted) shared = this.startFetch(target, key);
     return this.wait(shared, options);
   }
 
@@ -304,7 +306,7 @@ export class MediaCache {
       for (const listener of shared.progress) listener(received, total);
     };
     shared.promise = this.fetchTarget(target, key, controller.signal, report).finally(() => {
-      this.inflight.delete(key);
+      if (this.inflight.get(key) === shared) this.inflight.delete(key);
     });
     shared.promise.catch(() => undefined);
     this.inflight.set(key, shared);

@@ -26,7 +26,6 @@ export interface AccountFormValues {
   signatureMethod: SignatureMethodId;
 }
 
-export type FieldErrorKey = keyof Messages['account']['fieldErrors'];
 export type FormErrors = Partial<Record<AccountFormField, AccountRule>>;
 export { trimPasted };
 

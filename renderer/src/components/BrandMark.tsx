@@ -1,3 +1,4 @@
+import './BrandMark.css';
 /** The four-tile logo: one tile per kind of media, plus the library itself. */
 export function BrandMark() {
   return (

@@ -1,6 +1,7 @@
 import type { Messages } from '../i18n';
 import { AlertIcon } from './icons';
-import './StatusViews.css';
+import './StatusViews.css'; // the status-view block it shares with ErrorState and EmptyState
+import './BridgeMissing.css';
 
 /** Shown instead of the app when no bridge was injected: nothing else could work. */
 export function BridgeMissing({ messages }: { messages: Messages }) {

@@ -4,6 +4,7 @@ import { errorText } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMessages } from '../store/selectors';
 import { RetryIcon, Spinner } from './icons';
+import './CatalogueNote.css';
 
 /** "5 minutes ago" in the UI language, or the date when it is older than a day. */
 export function relativeTime(iso: string, now: number, language: Language): string {

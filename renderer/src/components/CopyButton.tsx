@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAppStore } from '../store/app-store';
 import { selectMessages } from '../store/selectors';
 import { CheckIcon, CopyIcon } from './icons';
+import './CopyButton.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { useAppStore } from '../store/app-store';
 import { selectMessages } from '../store/selectors';
 import { StarIcon } from './icons';
-import './Catalogue.css';
+import './FavouriteButton.css';
 
 /** The star: adds the item to the favourites stored in the local catalogue, or removes it. */
 export function FavouriteButton({

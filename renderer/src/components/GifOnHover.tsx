@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MediaItem } from '../../../shared/domain';
 import { fileFormat, isAnimated } from '../media/media-facts';
 import { mediaFileUrl } from '../media/media-urls';
+import './GifOnHover.css';
 
 /**
  * Over an animated sticker's still cover: while the pointer is on the tile, the GIF file itself

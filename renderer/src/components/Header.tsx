@@ -6,6 +6,7 @@ import { BrandMark } from './BrandMark';
 import { GearIcon } from './icons';
 import { SourceSwitcher } from './SourceSwitcher';
 import { DownloadsButton } from './media-out/DownloadsPopover';
+import './Segmented.css';
 import './Header.css';
 
 export const SETTINGS_BUTTON_ID = 'open-settings';

@@ -1,6 +1,7 @@
 import type { LayoutKey } from '../store/player-slice';
 import { useAppStore } from '../store/app-store';
 import { selectMessages } from '../store/selectors';
+import './LayoutToggle.css';
 
 /** Grid or list, remembered per business type (music starts as a list). */
 export function LayoutToggle({ layoutKey }: { layoutKey: LayoutKey }) {

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { CSSProperties, KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BusinessType } from '../../../shared/domain';
-import { errorText } from '../i18n';
 import type { MediaListState } from '../store/library-slice';
 import { useAppStore } from '../store/app-store';
 import { selectMessages, selectSelectedMediaId } from '../store/selectors';
@@ -15,8 +14,8 @@ import {
   gridLayout,
   moveIndex,
 } from './grid-layout';
+import { ErrorWithRetry } from './ErrorWithRetry';
 import { MediaTile } from './MediaTile';
-import { RetryIcon } from './icons';
 import { SkeletonTile } from './SkeletonGrid';
 import './MediaGrid.css';
 
@@ -271,15 +270,12 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
             return (
               <div key="footer" className="media-grid__row media-grid__footer" style={rowStyle}>
                 {list.moreStatus === 'error' && list.moreError ? (
-                  <div className="load-more-error" role="alert">
-                    <span>
-                      {t.library.loadMoreFailed} {errorText(t, list.moreError)}
-                    </span>
-                    <button type="button" className="button button--small" onClick={retryList}>
-                      <RetryIcon size={14} />
-                      {t.library.retry}
-                    </button>
-                  </div>
+                  <ErrorWithRetry
+                    layout="banner"
+                    what={t.library.loadMoreFailed}
+                    error={list.moreError}
+                    onRetry={retryList}
+                  />
                 ) : (
                   Array.from({ length: columns }, (_, i) => (
                     <SkeletonTile key={i} businessType={businessType} />

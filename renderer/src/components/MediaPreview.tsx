@@ -5,6 +5,7 @@ import { useAppStore } from '../store/app-store';
 import { selectMessages } from '../store/selectors';
 import { mediaCoverUrl, mediaFileUrl } from '../media/media-urls';
 import { Thumbnail } from './Thumbnail';
+import './MediaPreview.css';
 
 const IMAGE_FORMATS = new Set(['png', 'gif', 'jpg', 'jpeg', 'webp', 'bmp', 'svg', 'apng', 'avif']);
 

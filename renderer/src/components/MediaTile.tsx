@@ -9,6 +9,7 @@ import { useMediaOut } from './media-out/use-media-out';
 import { FavouriteButton } from './FavouriteButton';
 import { GifOnHover } from './GifOnHover';
 import { Thumbnail } from './Thumbnail';
+import './MediaTile.css';
 
 /** A pointer resting this long on a tile fetches its file for a drag (small files only). */
 const HOVER_PREFETCH_MS = 400;

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { BusinessType } from '../../../shared/domain';
 import { BUSINESS_TYPE_INFO } from '../../../shared/tags';
-import { businessTypeName, errorText, tagName } from '../i18n';
+import { businessTypeName, tagName } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import {
   selectBusinessType,
@@ -10,7 +10,8 @@ import {
   selectSelectedTagId,
   selectTagsState,
 } from '../store/selectors';
-import { ImageIcon, MusicIcon, RetryIcon, StarIcon, StickerIcon } from './icons';
+import { ErrorWithRetry } from './ErrorWithRetry';
+import { ImageIcon, MusicIcon, StarIcon, StickerIcon } from './icons';
 import './Sidebar.css';
 
 export const BUSINESS_TYPE_ICONS: Record<BusinessType, ComponentType<{ size?: number }>> = {
@@ -134,15 +135,12 @@ function TagList() {
         </div>
       )}
       {tagsState?.status === 'error' && tagsState.error && (
-        <div className="tag-list__error" role="alert">
-          <p>
-            {t.sidebar.tagsFailed} {errorText(t, tagsState.error)}
-          </p>
-          <button type="button" className="button button--small" onClick={retryTags}>
-            <RetryIcon size={14} />
-            {t.library.retry}
-          </button>
-        </div>
+        <ErrorWithRetry
+          layout="stacked"
+          what={t.sidebar.tagsFailed}
+          error={tagsState.error}
+          onRetry={retryTags}
+        />
       )}
     </div>
   );

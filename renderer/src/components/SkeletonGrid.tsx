@@ -1,5 +1,6 @@
 import type { BusinessType } from '../../../shared/domain';
 import { TILE_SHAPES } from './grid-layout';
+import './SkeletonGrid.css';
 
 const SKELETON_TILES = 18;
 

@@ -3,6 +3,8 @@ import type { LibrarySourceKind } from '../../../shared/domain';
 import { useAppStore } from '../store/app-store';
 import { selectMessages, selectSource } from '../store/selectors';
 import { GlobeIcon, SparkIcon, Spinner, UserIcon } from './icons';
+import './Segmented.css';
+import './SourceSwitcher.css';
 
 const SOURCES: ReadonlyArray<{ kind: LibrarySourceKind; Icon: ComponentType<{ size?: number }> }> =
   [

@@ -3,7 +3,8 @@ import type { AppErrorData } from '../../../shared/errors';
 import { errorText } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { selectMessages } from '../store/selectors';
-import { AlertIcon, GridIcon, RetryIcon } from './icons';
+import { RetryButton } from './ErrorWithRetry';
+import { AlertIcon, GridIcon } from './icons';
 import './StatusViews.css';
 
 export function ErrorState({
@@ -37,14 +38,7 @@ export function ErrorState({
       <ErrorMeta error={error} />
       <div className="status-view__actions">
         {children}
-        <button
-          type="button"
-          className={children ? 'button' : 'button button--primary'}
-          onClick={onRetry}
-        >
-          <RetryIcon size={16} />
-          {t.library.retry}
-        </button>
+        <RetryButton onRetry={onRetry} primary={!children} />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useAppStore } from '../store/app-store';
 import { selectMessages } from '../store/selectors';
+import './ViewControls.css';
 
 /** The thumbnail-size slider (grid layouts). */
 export function ThumbSizeSlider() {

@@ -54,15 +54,6 @@ export function ImageIcon(props: IconProps) {
   );
 }
 
-export function TagIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M3.5 10.1V4.5a1 1 0 0 1 1-1h5.6a1 1 0 0 1 .7.3l5.7 5.7a1 1 0 0 1 0 1.4l-5.6 5.6a1 1 0 0 1-1.4 0l-5.7-5.7a1 1 0 0 1-.3-.7Z" />
-      <path d="M7 7h.01" />
-    </Icon>
-  );
-}
-
 export function GridIcon(props: IconProps) {
   return (
     <Icon {...props}>
@@ -121,16 +112,6 @@ export function PlayIcon(props: IconProps) {
   return (
     <Icon {...props} fill="currentColor" stroke="none">
       <path d="M6.5 4.6v10.8a.8.8 0 0 0 1.2.7l8.6-5.4a.8.8 0 0 0 0-1.4L7.7 3.9a.8.8 0 0 0-1.2.7Z" />
-    </Icon>
-  );
-}
-
-export function DatabaseIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <ellipse cx="10" cy="5" rx="6" ry="2.5" />
-      <path d="M4 5v10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V5" />
-      <path d="M4 10c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5" />
     </Icon>
   );
 }

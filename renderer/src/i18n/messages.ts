@@ -17,7 +17,6 @@ export interface Messages {
   header: {
     sources: Record<LibrarySourceKind, string>;
     sourceEndpoint: (endpoint: string) => string;
-    sourceLoading: string;
     languageSwitch: string;
     sourceSwitch: string;
     /** Title of "Your account" while no AccessKey is configured (the click opens Settings). */
@@ -96,7 +95,6 @@ export interface Messages {
     errors: Partial<Record<ErrorCode, string>>;
     status: {
       configured: string;
-      notConfigured: string;
       sts: string;
       endpoint: string;
       defaultEndpoint: string;
@@ -222,7 +220,6 @@ export interface Messages {
       cancelled: string;
     };
     alreadyThere: string;
-    savedTo: (folder: string) => string;
     folderHeading: string;
     folderHint: string;
     folderDefault: string;
@@ -261,7 +258,6 @@ export interface Messages {
     updatedAt: (when: string) => string;
     notYetSynced: string;
     syncFailed: string;
-    offlineNote: (when: string) => string;
     refresh: string;
     filters: string;
     allTypes: string;

@@ -6,15 +6,6 @@ import type { ContextMenuEntry, DownloadEntry } from '../../../shared/media-out'
 import type { Messages } from '../i18n';
 import type { AppStore } from '../store/app-store';
 
-export type MediaAction =
-  | 'download'
-  | 'save-to'
-  | 'show-in-folder'
-  | 'copy-file'
-  | 'copy-id'
-  | 'copy-file-name'
-  | 'open-console';
-
 /** The ICE console; it has no stable deep link to a public media item, so the MediaId is copied. */
 export const ICE_CONSOLE_URL = 'https://ice.console.aliyun.com/';
 

@@ -6,7 +6,7 @@ import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { selectMessages } from '../../store/selectors';
 import { useMediaOut } from './use-media-out';
-import './MediaOut.css';
+import './ContextMenu.css';
 
 export function ContextMenu() {
   const menu = useAppStore((s) => s.contextMenu);

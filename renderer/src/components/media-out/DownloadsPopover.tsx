@@ -9,7 +9,7 @@ import { formatDuration, formatFileSize } from '../../media/media-facts';
 import { useAppStore } from '../../store/app-store';
 import { selectLanguage, selectMessages } from '../../store/selectors';
 import { CloseIcon, DownloadIcon, FolderIcon, RetryIcon } from '../icons';
-import './MediaOut.css';
+import './DownloadsPopover.css';
 
 export const DOWNLOADS_BUTTON_ID = 'open-downloads';
 

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/app-store';
-import './MediaOut.css';
+import './MediaOutNotice.css';
 
 const SHOWN_MS = 2200;
 

@@ -4,7 +4,7 @@ import { useAppStore } from '../../store/app-store';
 import { selectMessages } from '../../store/selectors';
 import { CloseIcon, CopyIcon, DownloadIcon } from '../icons';
 import { useMediaOut } from './use-media-out';
-import './MediaOut.css';
+import './SelectionBar.css';
 
 export function SelectionBar() {
   const t = useAppStore(selectMessages);

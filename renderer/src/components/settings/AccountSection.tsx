@@ -7,6 +7,7 @@ import { AlertIcon, ExternalIcon } from '../icons';
 import { AccountForm } from './AccountForm';
 import { AccountStatusCard } from './AccountStatusCard';
 import type { SavedOutcome } from './outcome';
+import './AccountSection.css';
 
 /** The RAM console page where AccessKeys are created. */
 const ACCESS_KEY_CONSOLE = 'https://ram.console.aliyun.com/manage/ak';

@@ -10,6 +10,8 @@ import { CheckIcon, ClockIcon, KeyIcon, ShieldIcon, TrashIcon } from '../icons';
 import { BusyButton } from './BusyButton';
 import type { SavedOutcome } from './outcome';
 import { ClockCorrectionNote } from './ConnectionOutcome';
+import './AccountStatusCard.css';
+import './Outcome.css'; // the confirmation slides in as the outcome cards do
 
 /** The configured AccessKey, masked, where it is kept, and the way to replace or remove it. */
 export function AccountStatusCard({

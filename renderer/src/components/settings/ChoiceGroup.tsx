@@ -1,3 +1,4 @@
+import './ChoiceGroup.css';
 // A labelled row of radio buttons drawn as a segmented control: arrow keys move between the
 // options and a screen reader announces "radio, 2 of 3", as with any native radio group.
 

@@ -4,6 +4,7 @@ import { selectMessages } from '../../store/selectors';
 import { CopyButton } from '../CopyButton';
 import { AlertIcon, CheckIcon, ClockIcon } from '../icons';
 import type { FormOutcome } from './outcome';
+import './Outcome.css';
 
 /** The request id, selectable and with a Copy button, for a support ticket. */
 export function RequestIdRow({

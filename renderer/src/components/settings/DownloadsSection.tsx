@@ -6,7 +6,7 @@ import { errorText } from '../../i18n';
 import { useAppStore } from '../../store/app-store';
 import { selectMessages } from '../../store/selectors';
 import { FolderIcon } from '../icons';
-import '../media-out/MediaOut.css';
+import './DownloadsSection.css';
 
 export function DownloadsSection() {
   const t = useAppStore(selectMessages);

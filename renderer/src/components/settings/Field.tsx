@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AlertIcon, CheckIcon } from '../icons';
+import './Field.css';
 
 export interface FieldMessages {
   hint?: string | undefined;

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/app-store';
 import { selectMessages } from '../../store/selectors';
 import { ShieldIcon } from '../icons';
 import { BusyButton } from './BusyButton';
+import './Outcome.css';
 
 /**
  * Saving to the keychain failed: says why in plain words and offers the one alternative the app

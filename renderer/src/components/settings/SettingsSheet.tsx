@@ -8,7 +8,7 @@ import { AccountSection } from './AccountSection';
 import { AppearanceSection } from './AppearanceSection';
 import { DownloadsSection } from './DownloadsSection';
 import { StorageSection } from './StorageSection';
-import './Settings.css';
+import './SettingsSheet.css';
 
 export const SETTINGS_DIALOG_ID = 'settings-dialog';
 

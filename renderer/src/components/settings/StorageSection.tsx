@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/app-store';
 import { selectLanguage, selectMessages } from '../../store/selectors';
 import { BusyButton } from './BusyButton';
 import { ChoiceGroup } from './ChoiceGroup';
+import './StorageSection.css';
 
 type Outcome = 'cleared' | 'clearFailed' | 'openFailed' | null;
 

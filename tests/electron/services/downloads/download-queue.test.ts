@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DownloadHistory } from '../../../../electron/services/downloads/download-history';
 import { DownloadQueue } from '../../../../electron/services/downloads/download-queue';
-import { FetchedMediaFiles } from '../../../../electron/services/media-out/local-media-files';
 import type { MediaItem } from '../../../../shared/domain';
 import type { DownloadsSnapshot } from '../../../../shared/media-out';
 import { startMediaFixture } from '../media-out/media-fixture';
@@ -23,18 +22,15 @@ beforeEach(async () => {
   fixture.hits.clear();
 });
 afterEach(async () => {
+  await fixture.closeCaches();
   await chmod(join(dir, 'locked'), 0o755).catch(() => undefined);
   // The history's atomic write may still be renaming its temp file.
   await rm(dir, { recursive: true, force: true, maxRetries: 10 });
 });
 
-function queue(items: MediaItem[], concurrency = 3) {
+async function queue(items: MediaItem[], concurrency = 3) {
   const directory = fixture.directory(items);
-  const files = new FetchedMediaFiles({
-    dir: join(dir, 'cache'),
-    allowInternalHosts: () => true,
-    resolveFile: (m, f, fresh) => directory.file(m, f, fresh),
-  });
+  const files = await fixture.cachedFiles(join(dir, 'cache'), directory);
   const snapshots: DownloadsSnapshot[] = [];
   const folder = join(dir, 'Downloads');
   const q = new DownloadQueue({
@@ -78,7 +74,7 @@ describe('DownloadQueue', () => {
       }, 5);
       return true;
     };
-    const { q, folder, snapshots } = queue(items, 4);
+    const { q, folder, snapshots } = await queue(items, 4);
     await q.open();
     await q.start(
       items.map((i) => i.mediaId),
@@ -98,7 +94,7 @@ describe('DownloadQueue', () => {
 
   it('an identical file already there is not written again; a different one gets "name (1)"', async () => {
     fixture.files.set('song.mp3', randomBytes(5000));
-    const { q, folder } = queue([fixture.item('m1', 'song.mp3')]);
+    const { q, folder } = await queue([fixture.item('m1', 'song.mp3')]);
     await q.open();
     await q.start(['m1'], folder);
     await settled(q);
@@ -132,7 +128,7 @@ describe('DownloadQueue', () => {
       res.write(body.subarray(0, 1000));
       return true;
     };
-    const { q, folder } = queue([fixture.item('m1', 'long.mp3')]);
+    const { q, folder } = await queue([fixture.item('m1', 'long.mp3')]);
     await q.open();
     await q.start(['m1'], folder);
     await expect.poll(() => q.snapshot().entries[0]?.bytes).toBe(1000);
@@ -159,16 +155,17 @@ describe('DownloadQueue', () => {
       return true;
     };
     const items = [fixture.item('a', 'a.mp3'), fixture.item('b', 'b.mp3')];
-    const first = queue(items);
+    const first = await queue(items);
     await first.q.open();
     await first.q.start(['a'], first.folder);
     await settled(first.q);
     await first.q.start(['b'], first.folder);
     await expect.poll(() => first.q.snapshot().entries[0]?.state).toBe('downloading');
     await first.q.close(); // the app quits mid-download
+    await fixture.closeCaches();
 
     stall = false;
-    const second = queue(items);
+    const second = await queue(items);
     await second.q.open();
     expect(second.q.snapshot().entries.map((e) => e.mediaId)).toEqual(['b', 'a']);
     await settled(second.q);
@@ -177,7 +174,7 @@ describe('DownloadQueue', () => {
     second.q.clearHistory();
     expect(second.q.snapshot().entries).toEqual([]);
     await second.q.close();
-    const third = queue(items);
+    const third = await queue(items);
     await third.q.open();
     expect(third.q.snapshot().entries).toEqual([]);
   });
@@ -189,7 +186,7 @@ describe('DownloadQueue', () => {
       return;
     }
     fixture.files.set('a.mp3', randomBytes(1000));
-    const { q } = queue([fixture.item('a', 'a.mp3')]);
+    const { q } = await queue([fixture.item('a', 'a.mp3')]);
     const locked = join(dir, 'locked');
     await mkdir(locked);
     await chmod(locked, 0o555);

@@ -96,6 +96,22 @@ describe('hits and sharing', () => {
     expect((await kept).size).toBeGreaterThan(0);
   });
 
+  it('starts afresh for a request that follows a cancelled fetch at once', async () => {
+    const cache = await world.openCache();
+    const [, , , item] = await world.items('bgm', 4);
+    cache.remember([item!]);
+    const file = item!.files[0]!;
+    world.server.setFaults({ latencyMs: 100 });
+    const controller = new AbortController();
+    const cancelled = cache.ensure(item!.mediaId, file.fileName, { signal: controller.signal });
+    controller.abort();
+    // Asked again before the cancelled transfer has wound down: a retry, not the old transfer.
+    const retried = cache.ensure(item!.mediaId, file.fileName);
+    expect((await rejectionOf(cancelled)).code).toBe('CANCELLED');
+    expect((await retried).size).toBeGreaterThan(0);
+    expect(cache.completedPath(item!.mediaId, file.fileName)).not.toBeNull();
+  });
+
   it('keeps its index across restarts', async () => {
     const first = await world.openCache();
     const [item] = await world.items('sticker', 1);

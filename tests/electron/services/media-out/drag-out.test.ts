@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DragOut } from '../../../../electron/services/media-out/drag-out';
-import { FetchedMediaFiles } from '../../../../electron/services/media-out/local-media-files';
 import {
   LocalFilesService,
   HOVER_LIMIT_BYTES,
@@ -22,9 +21,12 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ice-drag-'));
   fixture.hits.clear();
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await fixture.closeCaches();
+  await rm(dir, { recursive: true, force: true });
+});
 
-function setup() {
+async function setup() {
   fixture.files.set('a.png', Buffer.from('png bytes of a'));
   fixture.files.set('b.png', Buffer.from('png bytes of b'));
   fixture.files.set('evil\u202Egnp.exe', Buffer.from('exe?'));
@@ -37,11 +39,7 @@ function setup() {
   ];
   items[3]!.files[0]!.formatName = 'png';
   const directory = fixture.directory(items);
-  const files = new FetchedMediaFiles({
-    dir: join(dir, 'cache'),
-    allowInternalHosts: () => true,
-    resolveFile: (mediaId, fileName, fresh) => directory.file(mediaId, fileName, fresh),
-  });
+  const files = await fixture.cachedFiles(join(dir, 'cache'), directory);
   const states: LocalFileState[] = [];
   const prepared = new LocalFilesService({ files, directory, emit: (s) => states.push(s) });
   const drag = new DragOut({ files, directory, stagingDir: join(dir, 'staging') });
@@ -50,7 +48,7 @@ function setup() {
 
 describe('DragOut', () => {
   it('refuses, naming the items, while files are not local; plans real names once they are', async () => {
-    const { drag, prepared, states } = setup();
+    const { drag, prepared, states } = await setup();
     expect(drag.plan(['A', 'B'])).toEqual({ ok: false, notReady: ['A', 'B'] });
     const now = await prepared.prepare(['A', 'A2', 'B', 'E'], 'selection');
     expect(now.map((s) => s.state)).toEqual(['fetching', 'fetching', 'fetching', 'fetching']);
@@ -79,11 +77,7 @@ describe('DragOut', () => {
     const item = fixture.item('H', 'huge.wav');
     item.files[0]!.fileSize = HOVER_LIMIT_BYTES + 1;
     const directory = fixture.directory([item]);
-    const files = new FetchedMediaFiles({
-      dir: join(dir, 'cache2'),
-      allowInternalHosts: () => true,
-      resolveFile: (m, f, fresh) => directory.file(m, f, fresh),
-    });
+    const files = await fixture.cachedFiles(join(dir, 'cache2'), directory);
     const states: LocalFileState[] = [];
     const service = new LocalFilesService({ files, directory, emit: (s) => states.push(s) });
     expect((await service.prepare(['H'], 'hover'))[0]?.state).toBe('deferred');

@@ -1,10 +1,12 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+// The media cache as drag-out, downloads and the preview's media route see it: a file by its
+// name, and the cover under the name drag-out gives it.
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FetchedMediaFiles } from '../../../../electron/services/media-out/local-media-files';
-import { rejectionOf } from '../../../support/app-error';
+import { COVER_FILE_NAME } from '../../../../electron/services/media-out/drag-out';
 import { startMediaFixture } from './media-fixture';
 import type { MediaFixture } from './media-fixture';
 
@@ -19,76 +21,39 @@ beforeEach(async () => {
   fixture.fault = null;
   fixture.hits.clear();
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await fixture.closeCaches();
+  await rm(dir, { recursive: true, force: true });
+});
 
-function files(resolveFresh?: () => void) {
-  const body = randomBytes(100_000);
-  fixture.files.set('song.mp3', body);
-  const item = fixture.item('m1', 'song.mp3');
-  const directory = fixture.directory([item]);
-  const local = new FetchedMediaFiles({
-    dir,
-    allowInternalHosts: () => true,
-    resolveFile: (mediaId, fileName, fresh) => {
-      if (fresh) resolveFresh?.();
-      return directory.file(mediaId, fileName, false);
-    },
-  });
-  return { local, body };
-}
+describe('cachedMediaFiles', () => {
+  it('fetches a file and the cover once each, then answers completedPath for both', async () => {
+    const song = randomBytes(100_000);
+    const cover = randomBytes(2_000);
+    fixture.files.set('song.mp3', song);
+    fixture.files.set('cover.jpg', cover);
+    const item = fixture.item('m1', 'song.mp3', {
+      coverUrl: `${fixture.base}/cover.jpg?Expires=9999999999`,
+    });
+    const local = await fixture.cachedFiles(dir, fixture.directory([item]));
 
-describe('FetchedMediaFiles', () => {
-  it('fetches a file once, shares a transfer between callers, then answers completedPath', async () => {
-    const { local, body } = files();
     expect(local.completedPath('m1', 'song.mp3')).toBeNull();
+    expect(local.completedPath('m1', COVER_FILE_NAME)).toBeNull();
     const [a, b] = await Promise.all([
       local.ensure('m1', 'song.mp3'),
       local.ensure('m1', 'song.mp3'),
     ]);
     expect(a).toEqual(b);
     expect(a.contentType).toBe('audio/mpeg');
-    expect((await readFile(a.path)).equals(body)).toBe(true);
+    expect((await readFile(a.path)).equals(song)).toBe(true);
+    const coverFile = await local.ensure('m1', COVER_FILE_NAME);
+    expect((await readFile(coverFile.path)).equals(cover)).toBe(true);
+
     expect(local.completedPath('m1', 'song.mp3')).toBe(a.path);
+    expect(local.completedPath('m1', COVER_FILE_NAME)).toBe(coverFile.path);
     await local.ensure('m1', 'song.mp3');
+    await local.ensure('m1', COVER_FILE_NAME);
     expect(fixture.hits.get('song.mp3')).toBe(1);
-  });
-
-  it('refreshes an expired link once through the service', async () => {
-    let refreshed = 0;
-    const { local, body } = files(() => refreshed++);
-    let first = true;
-    fixture.fault = (_name, res) => {
-      if (!first) return false;
-      first = false;
-      res.writeHead(403, { 'content-type': 'application/xml' });
-      res.end('<Error><Code>AccessDenied</Code><Message>Request has expired.</Message></Error>');
-      return true;
-    };
-    const file = await local.ensure('m1', 'song.mp3');
-    expect((await readFile(file.path)).equals(body)).toBe(true);
-    expect(refreshed).toBe(1);
-  });
-
-  it('a cancelled caller leaves a shared transfer running; the last one stops it, leaving nothing', async () => {
-    const { local } = files();
-    fixture.fault = (_name, res) => {
-      res.writeHead(200, { 'content-length': 100_000 });
-      res.write(Buffer.alloc(1000)); // then stall
-      return true;
-    };
-    const one = new AbortController();
-    const two = new AbortController();
-    const first = local.ensure('m1', 'song.mp3', { signal: one.signal });
-    const second = local.ensure('m1', 'song.mp3', { signal: two.signal });
-    one.abort();
-    expect((await rejectionOf(first)).code).toBe('CANCELLED');
-    two.abort();
-    expect((await rejectionOf(second)).code).toBe('CANCELLED');
-    await expect
-      .poll(async () =>
-        (await readdir(dir, { recursive: true })).filter((n) => n.endsWith('.part')),
-      )
-      .toEqual([]);
-    expect(local.completedPath('m1', 'song.mp3')).toBeNull();
+    expect(fixture.hits.get('cover.jpg')).toBe(1);
   });
 });

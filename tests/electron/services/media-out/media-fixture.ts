@@ -1,11 +1,15 @@
 // A small file server and item directory for the media-out and downloads tests: serves files by
-// name, lets a test stall, fail or expire a link, and counts the requests per file.
+// name, lets a test stall, fail or expire a link, and counts the requests per file. The local
+// files come from a real media cache over that server, as in the app.
 
 import { createServer } from 'node:http';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MediaFile, MediaItem } from '../../../../shared/domain';
 import { MediaDirectory } from '../../../../electron/services/media-out/media-directory';
+import { MediaCache } from '../../../../electron/services/media-cache/media-cache';
+import { cachedMediaFiles } from '../../../../electron/services/media-out/local-media-files';
+import type { LocalMediaFiles } from '../../../../electron/services/media-out/local-media-files';
 
 export interface MediaFixture {
   base: string;
@@ -18,6 +22,10 @@ export interface MediaFixture {
     items: MediaItem[],
     fetchItem?: (mediaId: string) => Promise<MediaItem>,
   ): MediaDirectory;
+  /** The app's local files: a media cache in dir whose look-ups ask the directory. */
+  cachedFiles(dir: string, directory: MediaDirectory): Promise<LocalMediaFiles>;
+  /** Closes every cache cachedFiles opened (each test's afterEach). */
+  closeCaches(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -86,6 +94,23 @@ export async function startMediaFixture(): Promise<MediaFixture> {
     });
     directory.remember(items);
     return directory;
+  };
+  const caches: MediaCache[] = [];
+  fixture.cachedFiles = async (dir, directory) => {
+    const cache = await MediaCache.open({
+      dir,
+      locator: {
+        lookUp: (mediaId) => directory.item(mediaId, true),
+        allowInternalHosts: async () => true,
+      },
+      retryBaseDelayMs: 10,
+      saveDelayMs: 20,
+    });
+    caches.push(cache);
+    return cachedMediaFiles(cache);
+  };
+  fixture.closeCaches = async () => {
+    await Promise.all(caches.splice(0).map((cache) => cache.close()));
   };
   fixture.close = () =>
     new Promise<void>((resolve) => {
