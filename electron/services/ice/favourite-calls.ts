@@ -1,13 +1,13 @@
 // The favourite-media calls of ICE's public library, over the same signed transport as the
 // listing. What they send and answer was read from Alibaba's official TypeScript SDK
-// (aliyun/alibabacloud-typescript-sdk, ice-20201109/src/models/ at commit 32aa0a5f:
-// AddFavoritePublicMediaRequest.ts, CancelFavoritePublicMediaRequest.ts,
+// (aliyun/alibabacloud-typescript-sdk, ice-20201109/src/models/, read at commits 32aa0a5f and
+// 17770913: AddFavoritePublicMediaRequest.ts, CancelFavoritePublicMediaRequest.ts,
 // SearchPublicMediaInfoRequest.ts and their *ResponseBody.ts) and from the Java/PHP/C++ clients of
 // the same SDK, which send all three as RPC POST calls with the parameters in the query and
 // authType "AK":
 // - AddFavoritePublicMedia / CancelFavoritePublicMedia: MediaIds (string, ids separated by
-//   commas); answer {RequestId, IgnoredList: string[]} ("the ids not favourited" in the API
-//   reference's example).
+//   commas); answer {RequestId, IgnoredList: string[]} (the API reference page
+//   api-ice-2020-11-09-addfavoritepublicmedia: "the ids not favourited successfully").
 // - SearchPublicMediaInfo: Authorized, Favorite (booleans), MediaIds, EntityId,
 //   DynamicMetaDataMatchFields, SortBy (strings), PageNo, PageSize (integers); answer
 //   {RequestId, TotalCount, PublicMediaInfos: [{Authorized, Favorite, RemainingAuthTime,

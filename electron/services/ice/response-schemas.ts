@@ -100,8 +100,8 @@ export type RawListMediaResponse = z.infer<typeof listMediaResponseSchema>;
 export type RawListTagsResponse = z.infer<typeof listTagsResponseSchema>;
 
 // The favourite-media calls, as the official TypeScript SDK models them
-// (aliyun/alibabacloud-typescript-sdk, ice-20201109/src/models/ at commit 32aa0a5f:
-// AddFavoritePublicMediaResponseBody.ts and CancelFavoritePublicMediaResponseBody.ts are
+// (aliyun/alibabacloud-typescript-sdk, ice-20201109/src/models/, read at commits 32aa0a5f and
+// 17770913: AddFavoritePublicMediaResponseBody.ts and CancelFavoritePublicMediaResponseBody.ts are
 // {IgnoredList: string[], RequestId}; SearchPublicMediaInfoResponseBody.ts is
 // {PublicMediaInfos: [{Authorized: boolean, Favorite: boolean, RemainingAuthTime: string,
 // MediaInfo: {MediaId, MediaBasicInfo: {...}, DynamicMetaData: {Data, Type}}}], RequestId,
