@@ -97,3 +97,19 @@ test('favourites sync with the account: opt in, star, unstar, a favourite from t
   await expect(syncStatus).toContainText('Favourites last synced', { timeout: 30_000 });
   await expect.poll(() => accountServer.favouritesOf(ACCOUNT.accessKeyId)).toEqual([]);
 });
+
+test('in Chinese, the demo library says why favourites sync is not offered', async ({
+  page,
+  startPreview,
+}) => {
+  const zh = MESSAGES['zh-CN'];
+  const { open } = await startPreview({ settings: { language: 'zh-CN' } });
+  await open(page);
+  await page.getByRole('button', { name: zh.header.settings, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  const toggle = dialog.getByRole('checkbox', { name: zh.favouriteSync.toggle });
+  await expect(toggle).toBeDisabled();
+  await expect(toggle).toHaveAccessibleDescription(zh.favouriteSync.unavailable);
+  await toggle.scrollIntoViewIfNeeded();
+  await screenshot(page, '42-settings-favourite-sync-zh');
+});
