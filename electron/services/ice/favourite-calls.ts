@@ -107,6 +107,7 @@ export function createFavouriteCalls(transport: ApiTransport): IceFavouritesApi 
         { favourite: true, pageNo, pageSize: FAVOURITE_PAGE_SIZE },
         options,
       );
+      let fresh = 0;
       for (const item of page.items) {
         // Favorite=true was the filter; an entry that says otherwise is not taken for one.
         if (item.favourite === false) continue;
@@ -114,6 +115,12 @@ export function createFavouriteCalls(transport: ApiTransport): IceFavouritesApi 
         if (seen.has(item.mediaId)) continue;
         seen.add(item.mediaId);
         ids.push(item.mediaId);
+        fresh += 1;
+      }
+      // A full page of nothing new: a service that ignores PageNo would otherwise be asked
+      // again and again.
+      if (pageNo > 1 && page.items.length > 0 && fresh === 0) {
+        throw new AppError('BAD_RESPONSE', 'The library service repeated a page of favourites.');
       }
       const done =
         page.items.length < FAVOURITE_PAGE_SIZE ||

@@ -13,6 +13,7 @@ import {
   FAVOURITE_PAGE_SIZE,
 } from '../../../../electron/services/ice/favourite-calls';
 import { rejectionOf as rejection } from '../../../support/app-error';
+import { sendJson, startTestServer } from './helpers/test-server';
 
 const KEY = { accessKeyId: 'LTAI-fav-it', accessKeySecret: 'fav-it-secret' };
 const OTHER = { accessKeyId: 'LTAI-fav-other', accessKeySecret: 'fav-other-secret' };
@@ -172,5 +173,47 @@ describe('favourite calls against the demo server', () => {
     const client = clientFor(server, { retry: { limit: 0 } });
     await server.close();
     expect((await rejection(client.addFavoritePublicMedia(['icepublic-1']))).code).toBe('NETWORK');
+  });
+});
+
+describe('favourite listing against a stand-in server', () => {
+  it('stops with BAD_RESPONSE when the service ignores PageNo and repeats a full page', async () => {
+    const page = Array.from({ length: FAVOURITE_PAGE_SIZE }, (_, i) => ({
+      Favorite: true,
+      MediaInfo: { MediaId: `icepublic-${i}` },
+    }));
+    const server = await startTestServer((_req, res) =>
+      sendJson(res, 200, { RequestId: 'R', PublicMediaInfos: page }),
+    );
+    const client = createIceClient({ endpoint: server.endpoint, credentials: KEY });
+    clients.push(client);
+    try {
+      const error = await rejection(client.listFavoritePublicMedia());
+      expect(error.code).toBe('BAD_RESPONSE');
+      expect(server.requests).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads lenient shapes: booleans as strings, the id only in MediaBasicInfo, no TotalCount', async () => {
+    const server = await startTestServer((_req, res) =>
+      sendJson(res, 200, {
+        RequestId: 'R',
+        PublicMediaInfos: [
+          { Favorite: 'true', MediaInfo: { MediaBasicInfo: { MediaId: 'icepublic-a' } } },
+          { Favorite: false, MediaInfo: { MediaId: 'icepublic-not' } },
+          { MediaInfo: { MediaId: 'icepublic-b' } },
+        ],
+      }),
+    );
+    const client = createIceClient({ endpoint: server.endpoint, credentials: KEY });
+    clients.push(client);
+    try {
+      expect(await client.listFavoritePublicMedia()).toEqual(['icepublic-a', 'icepublic-b']);
+      expect(server.requests[0]?.query.get('Favorite')).toBe('true');
+    } finally {
+      await server.close();
+    }
   });
 });
