@@ -37,6 +37,9 @@ export const REQUEST_CHANNELS = {
   getCatalogueItems: 'catalogue:get-items',
   listFavourites: 'catalogue:list-favourites',
   setFavourite: 'catalogue:set-favourite',
+  getFavouriteSync: 'favourite-sync:get',
+  setFavouriteSync: 'favourite-sync:set',
+  retryFavouriteSync: 'favourite-sync:retry',
   getWaveform: 'media:get-waveform',
 } as const;
 
@@ -44,6 +47,8 @@ export const EVENT_CHANNELS = {
   onLibrarySourceChanged: 'library:source-changed',
   onAccountChanged: 'account:changed',
   onCatalogueStatus: 'catalogue:status',
+  onFavouriteSyncStatus: 'favourite-sync:status',
+  onFavouritesChanged: 'catalogue:favourites-changed',
   onMediaCacheStatus: 'media-cache:status',
   onDownloadsChanged: 'downloads:changed',
   onLocalFileChanged: 'media-out:local-file-changed',

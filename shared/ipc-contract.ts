@@ -28,6 +28,7 @@ import type {
   StartDownloadsResult,
 } from './media-out';
 import type { CatalogueStatus, SearchResult, WaveformPeaks } from './catalogue';
+import type { FavouriteSyncStatus } from './favourite-sync';
 import { IMAGE_SIZES, ORIENTATIONS, SEARCH_SORTS, SEARCH_TEXT_MAX } from './catalogue';
 import { EVENT_CHANNELS, REQUEST_CHANNELS, SEND_CHANNELS } from './ipc-channels';
 import type { EventName, RequestName, SendName } from './ipc-channels';
@@ -294,6 +295,21 @@ export const requestChannels = {
     request: z.strictObject({ mediaId, favourite: z.boolean() }),
     response: phantom<string[]>(),
   },
+  getFavouriteSync: {
+    channel: REQUEST_CHANNELS.getFavouriteSync,
+    request: z.undefined(),
+    response: phantom<FavouriteSyncStatus>(),
+  },
+  setFavouriteSync: {
+    channel: REQUEST_CHANNELS.setFavouriteSync,
+    request: z.strictObject({ enabled: z.boolean() }),
+    response: phantom<FavouriteSyncStatus>(),
+  },
+  retryFavouriteSync: {
+    channel: REQUEST_CHANNELS.retryFavouriteSync,
+    request: z.undefined(),
+    response: phantom<FavouriteSyncStatus>(),
+  },
   getWaveform: {
     channel: REQUEST_CHANNELS.getWaveform,
     request: z.strictObject({ mediaId }),
@@ -335,6 +351,15 @@ export const eventChannels = {
   onCatalogueStatus: {
     channel: EVENT_CHANNELS.onCatalogueStatus,
     payload: phantom<CatalogueStatus>(),
+  },
+  onFavouriteSyncStatus: {
+    channel: EVENT_CHANNELS.onFavouriteSyncStatus,
+    payload: phantom<FavouriteSyncStatus>(),
+  },
+  /** The favourites after favourites sync changed them (newest first). */
+  onFavouritesChanged: {
+    channel: EVENT_CHANNELS.onFavouritesChanged,
+    payload: phantom<string[]>(),
   },
 } as const satisfies Record<EventName, { channel: string; payload: unknown }>;
 

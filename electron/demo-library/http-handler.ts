@@ -106,6 +106,8 @@ async function handleApi(
       errorBody(requestId, 'UnsupportedHTTPMethod', 'This http method is not supported.'),
     );
   }
+  // Who signed the request: the favourite actions keep each account's own list.
+  let accessKeyId: string | null = null;
   if (ctx.verifier) {
     let outcome;
     try {
@@ -122,6 +124,7 @@ async function handleApi(
     }
     if (!outcome.ok)
       return reply(outcome.httpStatus, errorBody(requestId, outcome.code, outcome.message));
+    accessKeyId = outcome.accessKeyId;
   }
 
   const fault = ctx.faults.takeApiFault();
@@ -160,6 +163,8 @@ async function handleApi(
       tokens: ctx.tokens,
       urls: ctx.urls,
       requestId,
+      accessKeyId,
+      favourites: ctx.favourites,
     });
     reply(200, result, fault);
   } catch (error) {

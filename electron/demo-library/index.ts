@@ -4,7 +4,9 @@
  * - API at `url + '/'`, RPC style (GET or POST, parameters in the query, Action from the query
  *   or the `x-acs-action` header): ListPublicMediaBasicInfos (both pagination styles, opaque
  *   HMAC-bound NextTokens containing '+', '/' and '='), ListAllPublicMediaTags,
- *   GetPublicMediaInfo; Alibaba error bodies {RequestId, HostId, Code, Message, Recommend}.
+ *   GetPublicMediaInfo; the account-bound AddFavoritePublicMedia, CancelFavoritePublicMedia and
+ *   SearchPublicMediaInfo (signed requests only, favourites per AccessKey id, in memory);
+ *   Alibaba error bodies {RequestId, HostId, Code, Message, Recommend}.
  * - Media under `/media/...` behind OSS-style signed, expiring URLs, with HEAD, ETag and byte
  *   ranges; paths are resolved traversal-safely against a whitelist of catalogue files.
  * - The 'demo' catalogue's media (stickers as PNG/GIF, music as WAV, backgrounds as PNG, and
@@ -67,6 +69,8 @@ export interface DemoServer {
   setFaults(plan: FaultPlan): void;
   /** For tests: replaces the catalogue's items (added, removed, retitled between syncs). */
   changeCatalogue(change: (items: readonly CatalogueItem[]) => CatalogueItem[]): void;
+  /** For tests: an account's favourites on the server, most recently added first. */
+  favouritesOf(accessKeyId: string): string[];
   /** For tests: every request so far (the most recent 20,000). */
   requestLog(): ReadonlyArray<{
     action: string | null;
@@ -165,6 +169,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     changeCatalogue: (change) => {
       ctx.catalogue = makeCatalogue(change(ctx.catalogue.items));
     },
+    favouritesOf: (accessKeyId) => [...(ctx.favourites.get(accessKeyId) ?? [])],
     requestLog: () => ctx.log.map((e) => ({ ...e, query: { ...e.query } })),
     close() {
       closing ??= new Promise<void>((resolve) => {

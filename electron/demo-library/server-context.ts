@@ -2,6 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { RequestVerifier } from './server-types';
+import type { FavouriteBook } from './api/favourite-actions';
 import type { UrlIssuer } from './api/media-json';
 import { NextTokenCodec } from './api/next-token';
 import type { Catalogue } from './catalogue';
@@ -28,6 +29,8 @@ export interface ServerContext {
   readonly startedAt: number;
   readonly urls: UrlIssuer;
   readonly log: LogEntry[];
+  /** Each account's favourites, in memory for the server's life. */
+  readonly favourites: FavouriteBook;
   /** Set once the server listens. */
   baseUrl: string;
   /** The server's clock in ms, including any clock-skew fault. */
@@ -59,6 +62,7 @@ export function createServerContext(options: {
     bigFileBytes: options.bigFileBytes,
     startedAt: Date.now(),
     log: [],
+    favourites: new Map(),
     baseUrl: '',
     now: () => Date.now() + faults.clockSkewSeconds * 1000,
     requestId: () => randomUUID().toUpperCase(),

@@ -34,6 +34,8 @@ import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { CatalogueService } from './catalogue/catalogue-service';
 import { listerFor } from './catalogue/catalogue-lister';
+import { FavouriteSync } from './catalogue/favourite-sync';
+import { hasFavouritesApi } from './ice/ice-api';
 import { WaveformService } from './waveform/waveform-service';
 import { MAX_AUDIO_BYTES } from './waveform/waveform-service';
 import type { MediaFileReader } from './waveform/waveform-service';
@@ -74,6 +76,8 @@ export interface MainServicesOptions {
   catalogueRefreshMs?: number;
   /** False: the catalogue syncs only on demand (tests of the app before its first sync). */
   catalogueSyncOnOpen?: boolean;
+  /** Waits before favourites sync retries after a passing failure (tests shorten them). */
+  favouriteSyncRetryDelaysMs?: readonly number[];
   /** The keychain; the OS keychain through keytar by default. Tests pass their own. */
   keychain?: SecretStore;
   logger?: RouterLogger;
@@ -130,9 +134,18 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const catalogue = new CatalogueService({
     dir: join(options.dataDir, 'catalogue'),
     onStatus: (status) => events.emit('onCatalogueStatus', status),
+    onSynced: () => favouriteSync.catalogueSynced(),
     ...(options.catalogueRefreshMs === undefined
       ? {}
       : { refreshIntervalMs: options.catalogueRefreshMs }),
+  });
+  const favouriteSync = new FavouriteSync({
+    catalogue,
+    onStatus: (status) => events.emit('onFavouriteSyncStatus', status),
+    onFavourites: (ids) => events.emit('onFavouritesChanged', ids),
+    ...(options.favouriteSyncRetryDelaysMs === undefined
+      ? {}
+      : { retryDelaysMs: options.favouriteSyncRetryDelaysMs }),
   });
   const waveforms = new WaveformService({
     dir: join(options.dataDir, 'waveforms'),
@@ -155,6 +168,10 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     catalogue.open(catalogueKey(active.source), listerFor(active.api), {
       sync: options.catalogueSyncOnOpen ?? true,
     });
+    // Only an account has favourites on the service.
+    favouriteSync.attach(
+      active.source.kind === 'account' && hasFavouritesApi(active.api) ? active.api : null,
+    );
     return active;
   };
   /** The catalogue of the active source, once that source has opened. */
@@ -325,8 +342,23 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     searchCatalogue: async (query) => (await catalogueReady()).search(query),
     getCatalogueItems: async ({ mediaIds }) => (await catalogueReady()).items(mediaIds),
     listFavourites: async () => (await catalogueReady()).favourites(),
-    setFavourite: async ({ mediaId, favourite }) =>
-      (await catalogueReady()).setFavourite(mediaId, favourite),
+    setFavourite: async ({ mediaId, favourite }) => {
+      const favourites = (await catalogueReady()).setFavourite(mediaId, favourite);
+      favouriteSync.recordLocalChange(mediaId, favourite);
+      return favourites;
+    },
+    getFavouriteSync: async () => {
+      await catalogueReady();
+      return favouriteSync.status();
+    },
+    setFavouriteSync: async ({ enabled }) => {
+      await catalogueReady();
+      return favouriteSync.setEnabled(enabled);
+    },
+    retryFavouriteSync: async () => {
+      await catalogueReady();
+      return favouriteSync.retry();
+    },
     getWaveform: async ({ mediaId }) => {
       const stored = (await catalogueReady()).item(mediaId);
       try {
@@ -457,6 +489,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       stopDemoStart.abort();
       await downloads.close();
       await mediaCache.close();
+      favouriteSync.close();
       catalogue.close();
       await library.close();
       await (await demoServer.catch(() => null))?.close();

@@ -1,10 +1,16 @@
-// The three public-library actions and the dispatcher. Handlers validate every parameter
+// The public-library actions (the favourite ones in favourite-actions.ts) and the dispatcher. Handlers validate every parameter
 // (throwing ApiError for the 4xx bodies) and return plain JSON-ready objects.
 
 import { BUSINESS_TYPES } from '../../../shared/domain';
 import { DOCUMENTED_TAGS } from '../../../shared/tags';
 import type { Catalogue } from '../catalogue';
 import { ApiError, invalidParameter } from './errors';
+import {
+  addFavoritePublicMedia,
+  cancelFavoritePublicMedia,
+  searchPublicMediaInfo,
+} from './favourite-actions';
+import type { FavouriteBook } from './favourite-actions';
 import { fileBasicInfo, mediaBasicInfo } from './media-json';
 import type { UrlIssuer } from './media-json';
 import type { NextTokenCodec } from './next-token';
@@ -16,6 +22,10 @@ export interface ActionContext {
   tokens: NextTokenCodec;
   urls: UrlIssuer;
   requestId: string;
+  /** The AccessKey id that signed the request; null for an anonymous one. */
+  accessKeyId: string | null;
+  /** Each account's favourites (the favourite actions). */
+  favourites: FavouriteBook;
 }
 
 export type ActionBody = Record<string, unknown>;
@@ -116,6 +126,9 @@ const ACTIONS: Record<string, (params: Params, ctx: ActionContext) => ActionBody
   ListPublicMediaBasicInfos: listPublicMediaBasicInfos,
   ListAllPublicMediaTags: listAllPublicMediaTags,
   GetPublicMediaInfo: getPublicMediaInfo,
+  AddFavoritePublicMedia: addFavoritePublicMedia,
+  CancelFavoritePublicMedia: cancelFavoritePublicMedia,
+  SearchPublicMediaInfo: searchPublicMediaInfo,
 };
 
 /** Runs an action; throws ApiError for every client-visible failure. */
@@ -153,5 +166,7 @@ export function breakShape(body: ActionBody): unknown {
   if ('MediaInfos' in body) return { ...body, MediaInfos: 'unexpected' };
   if ('MediaTagList' in body) return { ...body, MediaTagList: 'unexpected' };
   if ('MediaInfo' in body) return { ...body, MediaInfo: 'unexpected' };
+  if ('PublicMediaInfos' in body) return { ...body, PublicMediaInfos: 'unexpected' };
+  if ('IgnoredList' in body) return { ...body, IgnoredList: 'unexpected' };
   return [body];
 }

@@ -15,6 +15,7 @@ import type { CatalogueStatus, SearchQuery, SearchResult } from '../../../shared
 import { AppError } from '../../../shared/errors';
 import { CatalogueStore } from './catalogue-store';
 import type { StoredItem } from './catalogue-store';
+import type { FavouriteSyncStore } from './favourite-sync-store';
 import type { CatalogueLister } from './catalogue-lister';
 import { SearchIndex, indexItem } from './search-index';
 import type { IndexedItem } from './search-index';
@@ -27,6 +28,8 @@ export interface CatalogueServiceOptions {
   /** Background refresh interval; default 30 minutes (signed media URLs live about an hour). */
   refreshIntervalMs?: number;
   clock?: () => Date;
+  /** Called after each complete sync of a source (favourites sync merges then). */
+  onSynced?: (sourceKey: string) => void;
 }
 
 /** Items written per transaction. */
@@ -145,6 +148,19 @@ export class CatalogueService {
     return this.current?.store.favourites() ?? [];
   }
 
+  /** The open source's favourites-sync tables, or null when no source is open. */
+  favouriteSyncStore(): FavouriteSyncStore | null {
+    return this.current?.store.favouriteSync ?? null;
+  }
+
+  /** Makes the favourites exactly these ids (favourites sync's merge); returns them stored. */
+  replaceFavourites(mediaIds: readonly string[]): string[] {
+    const source = this.requireSource();
+    source.store.replaceFavourites(mediaIds, this.clock());
+    source.favourites = new Set(source.store.favourites());
+    return source.store.favourites();
+  }
+
   setFavourite(mediaId: string, favourite: boolean): string[] {
     const source = this.requireSource();
     source.store.setFavourite(mediaId, favourite, this.clock());
@@ -226,6 +242,7 @@ export class CatalogueService {
       store.setMeta('lastSyncedAt', this.clock().toISOString());
       index.replace(seen);
       this.lastError = null;
+      this.options.onSynced?.(source.key);
     } catch (error) {
       const appError =
         error instanceof AppError

@@ -12,6 +12,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { StatementSync } from 'node:sqlite';
 import type { MediaItem, MediaTag } from '../../../shared/domain';
 import { isBusinessType } from '../../../shared/domain';
+import { FavouriteSyncStore } from './favourite-sync-store';
 
 const SCHEMA_VERSION = 1;
 
@@ -31,6 +32,8 @@ export class CatalogueStore {
   private readonly db: DatabaseSync;
   private readonly upsert: StatementSync;
   private readonly getJson: StatementSync;
+  /** Favourites sync's outbox and facts, in this database. */
+  readonly favouriteSync: FavouriteSyncStore;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -48,6 +51,7 @@ export class CatalogueStore {
          pinyin_initials = excluded.pinyin_initials`,
     );
     this.getJson = this.db.prepare('SELECT json FROM media WHERE media_id = ?');
+    this.favouriteSync = new FavouriteSyncStore(this.db);
   }
 
   private migrate(): void {
@@ -194,6 +198,24 @@ export class CatalogueStore {
     } else {
       this.db.prepare('DELETE FROM favourites WHERE media_id = ?').run(mediaId);
     }
+  }
+
+  /**
+   * Makes the favourites exactly these ids (newest first, as the service lists them): ids kept
+   * keep their time added, new ones are added now in that order.
+   */
+  replaceFavourites(mediaIds: readonly string[], now: Date): void {
+    const wanted = new Set(mediaIds);
+    this.transaction(() => {
+      for (const id of this.favourites()) {
+        if (!wanted.has(id)) this.db.prepare('DELETE FROM favourites WHERE media_id = ?').run(id);
+      }
+      const insert = this.db.prepare(
+        'INSERT OR IGNORE INTO favourites (media_id, added_at) VALUES (?, ?)',
+      );
+      // Inserted oldest first: among equal times, the later row sorts first.
+      for (const id of [...wanted].reverse()) insert.run(id, now.toISOString());
+    });
   }
 
   /** Favourite ids, most recently added first. */

@@ -13,7 +13,8 @@ import type {
 import { isBusinessType } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { DOCUMENTED_TAGS, documentedTagsFor } from '../../../shared/tags';
-import type { CallOptions, IceLibraryApi } from './ice-api';
+import type { CallOptions, IceFavouritesApi, IceLibraryApi } from './ice-api';
+import { createFavouriteCalls } from './favourite-calls';
 import { createApiTransport } from './api-transport';
 import type { RetryConfig, SignatureMethod, TimeoutConfig } from './api-transport';
 import type { AccessKeyCredentials } from './credentials';
@@ -50,7 +51,7 @@ export interface ListAllOptions extends CallOptions {
   onTotalCount?: (totalCount: number | null) => void;
 }
 
-export interface IceClient extends IceLibraryApi {
+export interface IceClient extends IceLibraryApi, IceFavouritesApi {
   /** Every item matching the query, page after page, in order. Breaking out cancels the rest. */
   listAllMedia(query: ListMediaQuery, options?: ListAllOptions): AsyncIterable<MediaItem>;
   readonly endpoint: ResolvedEndpoint;
@@ -228,6 +229,7 @@ export function createIceClient(config: IceClientConfig): IceClient {
     listAllMedia,
     listAllPublicMediaTags,
     getPublicMediaInfo,
+    ...createFavouriteCalls(transport),
     endpoint,
     get clockOffsetMs() {
       return transport.clockOffsetMs;

@@ -284,7 +284,7 @@ function parseIsoDate(value: number | string | null | undefined): string | null 
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-function parseShape<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+export function parseShape<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

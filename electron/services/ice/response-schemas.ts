@@ -96,3 +96,35 @@ export const listTagsResponseSchema = obj({
 
 export type RawMediaInfo = z.infer<typeof mediaInfoSchema>;
 export type RawFileBasicInfo = z.infer<typeof fileBasicInfoSchema>;
+// The favourite-media calls, as the official TypeScript SDK models them
+// (aliyun/alibabacloud-typescript-sdk, ice-20201109/src/models/, read at commits 32aa0a5f and
+// 17770913: AddFavoritePublicMediaResponseBody.ts and CancelFavoritePublicMediaResponseBody.ts are
+// {IgnoredList: string[], RequestId}; SearchPublicMediaInfoResponseBody.ts is
+// {PublicMediaInfos: [{Authorized: boolean, Favorite: boolean, RemainingAuthTime: string,
+// MediaInfo: {MediaId, MediaBasicInfo: {...}, DynamicMetaData: {Data, Type}}}], RequestId,
+// TotalCount: number}). Booleans are also accepted as "true"/"false", as numbers are as strings.
+
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false'])], { error: 'expected boolean' })
+  .nullish();
+
+export const favouriteChangeResponseSchema = obj({
+  RequestId: text,
+  IgnoredList: list(z.string({ error: 'expected string' })),
+});
+
+export const publicMediaInfoSchema = obj({
+  Authorized: flag,
+  Favorite: flag,
+  RemainingAuthTime: numeric,
+  MediaInfo: obj({
+    MediaId: text,
+    MediaBasicInfo: obj({ MediaId: text }).nullish(),
+  }).nullish(),
+});
+
+export const searchPublicMediaInfoResponseSchema = obj({
+  RequestId: text,
+  TotalCount: numeric,
+  PublicMediaInfos: list(publicMediaInfoSchema),
+});

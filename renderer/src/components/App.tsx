@@ -35,12 +35,14 @@ export function App() {
     const stopMediaCache = store.getState().startMediaCache();
     const stopMediaOut = store.getState().startMediaOut();
     const stopCatalogue = store.getState().startCatalogue();
+    const stopFavouriteSync = store.getState().startFavouriteSync();
     return () => {
       stopLibrary();
       stopAccount();
       stopMediaCache();
       stopMediaOut();
       stopCatalogue();
+      stopFavouriteSync();
     };
   }, [store]);
 

@@ -225,6 +225,33 @@ export const en: Messages = {
     offlineHint: 'Showing what is cached. Everything else loads when the connection is back.',
     audioOffline: 'This track is not cached yet. It will play when the connection is back.',
   },
+  favouriteSync: {
+    heading: 'Favourites',
+    toggle: 'Sync favourites with my Alibaba Cloud account',
+    intro:
+      "Stars you set here are added to your account's favourites in ICE, and favourites added there (in the console or on another computer) appear here. The first time, both lists are combined and nothing is removed.",
+    unavailable:
+      'Available when the library source is your Alibaba Cloud account: the demo library and the public library have no account to sync with.',
+    syncing: 'Syncing favourites…',
+    lastSynced: (when) => `Favourites last synced ${when}.`,
+    notYet: 'Favourites have not been synced yet.',
+    pending: (count) =>
+      count === 1 ? '1 change waiting to be sent.' : `${count} changes waiting to be sent.`,
+    localOnly: (count) =>
+      count === 1
+        ? '1 favourite stays on this computer only: the service did not accept it.'
+        : `${count} favourites stay on this computer only: the service did not accept them.`,
+    failed: (reason) => `Favourites could not be synced. ${reason}`,
+    kept: (count) =>
+      count === 0
+        ? 'Your favourites on this computer are unchanged.'
+        : count === 1
+          ? 'Your change is kept on this computer and will be sent.'
+          : `Your ${count} changes are kept on this computer and will be sent.`,
+    retryAt: (when) => `Trying again ${when}.`,
+    retrySoon: 'Trying again in a moment.',
+    retry: 'Retry',
+  },
   mediaOut: {
     download: 'Download',
     saveTo: 'Save to…',

@@ -181,6 +181,22 @@ export interface Messages {
     offlineHint: string;
     audioOffline: string;
   };
+  favouriteSync: {
+    heading: string;
+    toggle: string;
+    intro: string;
+    unavailable: string;
+    syncing: string;
+    lastSynced: (when: string) => string;
+    notYet: string;
+    pending: (count: number) => string;
+    localOnly: (count: number) => string;
+    failed: (reason: string) => string;
+    kept: (count: number) => string;
+    retryAt: (when: string) => string;
+    retrySoon: string;
+    retry: string;
+  };
   mediaOut: {
     download: string;
     saveTo: string;

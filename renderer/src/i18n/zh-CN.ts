@@ -210,6 +210,24 @@ export const zhCN: Messages = {
     offlineHint: '正在显示已缓存的内容，其余媒体会在网络恢复后加载。',
     audioOffline: '这首曲目尚未缓存，网络恢复后即可播放。',
   },
+  favouriteSync: {
+    heading: '收藏',
+    toggle: '将收藏与我的阿里云账号同步',
+    intro:
+      '在这里加星的素材会加入账号在 ICE 中的收藏，在控制台或其他电脑上收藏的素材也会出现在这里。首次开启时合并两边的收藏，不删除任何一项。',
+    unavailable: '素材来源为您的阿里云账号时可用：演示素材库和公共素材库没有可同步的账号。',
+    syncing: '正在同步收藏…',
+    lastSynced: (when) => `收藏上次同步于${when}。`,
+    notYet: '收藏尚未同步。',
+    pending: (count) => `${count} 项更改等待发送。`,
+    localOnly: (count) => `${count} 项收藏仅保存在本机：服务未接受。`,
+    failed: (reason) => `收藏同步失败。${reason}`,
+    kept: (count) =>
+      count === 0 ? '本机的收藏保持不变。' : `您的 ${count} 项更改已保存在本机，稍后会发送。`,
+    retryAt: (when) => `将于${when}重试。`,
+    retrySoon: '稍后将自动重试。',
+    retry: '重试',
+  },
   mediaOut: {
     download: '下载',
     saveTo: '另存为…',

@@ -9,6 +9,7 @@ import type { BridgeApi } from '../../../shared/ipc-contract';
 import type { Language } from '../i18n';
 import { createAccountSlice } from './account-slice';
 import { createCatalogueSlice } from './catalogue-slice';
+import { createFavouriteSyncSlice } from './favourite-sync-slice';
 import { createPlayerSlice } from './player-slice';
 import { createLibrarySlice } from './library-slice';
 import { createMediaCacheSlice } from './media-cache-slice';
@@ -28,6 +29,7 @@ export function createAppStore(api: BridgeApi, initialLanguage: Language): AppSt
     ...createSelectionSlice()(...args),
     ...createMediaOutSlice(api)(...args),
     ...createCatalogueSlice(api)(...args),
+    ...createFavouriteSyncSlice(api)(...args),
     ...createPlayerSlice()(...args),
   }));
 }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AccountSlice } from './account-slice';
 import type { CatalogueSlice } from './catalogue-slice';
+import type { FavouriteSyncSlice } from './favourite-sync-slice';
 import type { PlayerSlice } from './player-slice';
 import type { LibrarySlice } from './library-slice';
 import type { MediaCacheSlice } from './media-cache-slice';
@@ -16,6 +17,7 @@ export type AppState = LibrarySlice &
   SelectionSlice &
   MediaOutSlice &
   CatalogueSlice &
+  FavouriteSyncSlice &
   PlayerSlice;
 
 /** A slice creator that can read and write the whole store. */

@@ -7,6 +7,7 @@ import { CloseButton } from '../CloseButton';
 import { AccountSection } from './AccountSection';
 import { AppearanceSection } from './AppearanceSection';
 import { DownloadsSection } from './DownloadsSection';
+import { FavouritesSection } from './FavouritesSection';
 import { StorageSection } from './StorageSection';
 import './SettingsSheet.css';
 
@@ -79,6 +80,7 @@ function SettingsDialog() {
       </div>
       <div className="settings__body">
         <AccountSection />
+        <FavouritesSection />
         <AppearanceSection />
         <DownloadsSection />
         <StorageSection />
