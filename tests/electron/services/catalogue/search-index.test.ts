@@ -199,3 +199,51 @@ describe('filters and sort', () => {
     expect(result.formats).toEqual(['mp3', 'wav']);
   });
 });
+
+describe('re-sync reuse', () => {
+  const tags = DOCUMENTED_TAGS;
+  const star = item('star', { title: '星光闪烁 Starlight', coverUrl: 'https://cdn/a?Expires=1' });
+  // Stored keys that pinyin-pro would never produce: seeing them proves they were reused.
+  const stored = { full: 'stored-full-key', initials: 'stored-initials' };
+  const indexWithStoredKeys = () => {
+    const index = new SearchIndex();
+    const row = {
+      mediaId: star.mediaId,
+      json: JSON.stringify(star),
+      pinyinFull: stored.full,
+      pinyinInitials: stored.initials,
+    };
+    index.rebuild([row], tags);
+    return index;
+  };
+
+  it('keeps an unchanged item’s entry and search keys when only its signed URLs changed', () => {
+    const index = indexWithStoredKeys();
+    const relisted = {
+      ...star,
+      coverUrl: 'https://cdn/a?Expires=2',
+      files: [{ ...star.files[0]!, url: 'https://cdn/a.png?Expires=2' }],
+    };
+    const entry = index.unchanged(relisted);
+    expect(entry).toBe(index.all()[0]);
+    expect(entry).toMatchObject({ pinyinFull: stored.full, pinyinInitials: stored.initials });
+    expect(index.pinyinFor(relisted)).toEqual(stored);
+  });
+
+  it('indexes a retitled item afresh and computes the new title’s pinyin', () => {
+    const index = indexWithStoredKeys();
+    const retitled = { ...star, title: '月亮船 Moon boat' };
+    expect(index.unchanged(retitled)).toBeNull();
+    expect(index.pinyinFor(retitled)).toEqual(pinyinOf('月亮船 Moon boat'));
+    expect(index.pinyinFor(retitled).full).toContain('yueliangchuan');
+  });
+
+  it('re-indexes an item whose description changed but keeps its title’s pinyin', () => {
+    const index = indexWithStoredKeys();
+    const described = { ...star, description: 'New words' };
+    expect(index.unchanged(described)).toBeNull();
+    expect(index.pinyinFor(described)).toEqual(stored);
+    const entry = indexItem(described, new Map(tags.map((t) => [t.id, t])), stored);
+    expect(entry.haystack).toContain('new words');
+  });
+});

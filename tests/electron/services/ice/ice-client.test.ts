@@ -130,6 +130,29 @@ describe('listAllMedia', () => {
     expect(maxInFlight).toBeLessThanOrEqual(8);
   });
 
+  it('shares its page limit between listings that run side by side', async () => {
+    const answer = catalogue(400);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    server.handle(async (req, res) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 10));
+      inFlight--;
+      sendJson(res, 200, answer(req));
+    });
+    const shared = client({ listConcurrency: 3 });
+    const count = async (businessType: 'sticker' | 'bgm') => {
+      let n = 0;
+      for await (const _item of shared.listAllMedia({ businessType, pageSize: 20 })) n++;
+      return n;
+    };
+    expect(await Promise.all([count('sticker'), count('bgm')])).toEqual([400, 400]);
+    expect(server.requests).toHaveLength(40);
+    expect(maxInFlight).toBeGreaterThan(1);
+    expect(maxInFlight).toBeLessThanOrEqual(3);
+  });
+
   it('follows NextToken pages whose tokens contain + / =', async () => {
     const answer = catalogue(25);
     server.handle((req, res) => sendJson(res, 200, answer(req)));
