@@ -9,6 +9,7 @@
 //   (f) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build)
 //   BENCH=search,sync runs only the named parts (listing, download, cache, search, sync, scroll).
 
+import { availableParallelism, loadavg } from 'node:os';
 import { runListingBench } from './listing-bench';
 import { curlAvailable, runDownloadBench } from './download-bench';
 import { runCacheBench } from './cache-bench';
@@ -81,6 +82,9 @@ async function syncPart(): Promise<void> {
   console.log(
     '    wall and CPU (this process, user + system) per run; min / median of the re-syncs',
   );
+  // Wall time on a shared machine is CPU time plus other processes' turns: say how busy it was.
+  const load = () => loadavg()[0]!.toFixed(1);
+  console.log(`    load average at start: ${load()} on ${availableParallelism()} cores`);
   // 100k takes a while on a shared machine: fewer re-syncs there.
   for (const [size, resyncs] of [
     [1_000, 5],
@@ -109,6 +113,7 @@ async function syncPart(): Promise<void> {
     console.log(
       `      runs (wall/CPU): ${sync.resyncs.map((r) => `${ms(r.wallMs)}/${ms(r.cpuMs)}`).join(', ')}`,
     );
+    console.log(`      load average now: ${load()}`);
     if (size === 20_000) {
       console.log(
         `      goal: 20k re-sync <= 1.5x the floor: best run ${verdict(best <= 1.5 * sync.floorMs)}, ` +
