@@ -238,6 +238,23 @@ describe('re-sync reuse', () => {
     expect(index.pinyinFor(retitled).full).toContain('yueliangchuan');
   });
 
+  it('indexes an item afresh when a tag, a file fact or the file list changed', () => {
+    const index = indexWithStoredKeys();
+    const f = star.files[0]!;
+    for (const changed of [
+      { ...star, tags: ['sticker-cute'] },
+      { ...star, tags: ['sticker-cute', 'sticker-gif'] },
+      { ...star, createTime: '2026-01-01T00:00:00.000Z' },
+      { ...star, files: [{ ...f, fileSize: 1001 }] },
+      { ...star, files: [{ ...f, formatName: 'gif' }] },
+      { ...star, files: [f, { ...f, fileName: 'b.png' }] },
+      { ...star, files: [] },
+    ]) {
+      expect(index.unchanged(changed), JSON.stringify(changed)).toBeNull();
+    }
+    expect(index.unchanged({ ...star, files: [{ ...f }] })).not.toBeNull();
+  });
+
   it('re-indexes an item whose description changed but keeps its title’s pinyin', () => {
     const index = indexWithStoredKeys();
     const described = { ...star, description: 'New words' };
