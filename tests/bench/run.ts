@@ -4,15 +4,17 @@
 //   (c) media cache: first screen of 48 thumbnails cold and warm vs direct signed URLs, upstream
 //       requests on a revisit, lookup cost per thumbnail
 //   (d) catalogue search latency at 1k, 20k and 100k items (goal < 50 ms at 20k)
-//   (e) full catalogue sync of 20,000 items at 20 ms latency against the latency floor
+//   (e) full catalogue sync of 1k, 20k and 100k items at 20 ms latency against the latency floor,
+//       wall and CPU time, min and median of several re-syncs (goal at 20k: <= 1.5x the floor)
 //   (f) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build)
 //   BENCH=search,sync runs only the named parts (listing, download, cache, search, sync, scroll).
 
+import { availableParallelism, loadavg } from 'node:os';
 import { runListingBench } from './listing-bench';
 import { curlAvailable, runDownloadBench } from './download-bench';
 import { runCacheBench } from './cache-bench';
 import { runSearchBench } from './search-bench';
-import { runSyncBench } from './sync-bench';
+import { median, runSyncBench } from './sync-bench';
 import { runScrollBench } from './scroll-bench';
 
 const only = process.env['BENCH']?.split(',').map((p) => p.trim());
@@ -74,19 +76,51 @@ function searchPart(): void {
 }
 
 async function syncPart(): Promise<void> {
-  console.log('\n(e) Full catalogue sync into the local database, 20 ms server latency');
-  const sync = await runSyncBench();
   console.log(
-    `    ${sync.items} items, ${sync.pages} pages, ${sync.concurrency} at once: floor ` +
-      `${ms(sync.floorMs)}`,
+    '\n(e) Full catalogue sync into the local database, 20 ms server latency, 8 pages at once',
   );
-  console.log(`    first sync (empty database): ${ms(sync.firstSyncMs)}`);
-  const ratio = sync.resyncMs / sync.floorMs;
   console.log(
-    `    re-sync: ${ms(sync.resyncMs)} = ${ratio.toFixed(2)}x the floor ` +
-      `(goal <= 1.5x: ${verdict(ratio <= 1.5)}); our CPU ${ms(sync.resyncCpuMs)}, ` +
-      `demo server CPU ${ms(sync.serverCpuMs)}`,
+    '    wall and CPU (this process, user + system) per run; min / median of the re-syncs',
   );
+  // Wall time on a shared machine is CPU time plus other processes' turns: say how busy it was.
+  const load = () => loadavg()[0]!.toFixed(1);
+  console.log(`    load average at start: ${load()} on ${availableParallelism()} cores`);
+  // 100k takes a while on a shared machine: fewer re-syncs there.
+  for (const [size, resyncs] of [
+    [1_000, 5],
+    [20_000, 5],
+    [100_000, 2],
+  ] as const) {
+    const sync = await runSyncBench(size, { resyncs });
+    const walls = sync.resyncs.map((r) => r.wallMs);
+    const cpus = sync.resyncs.map((r) => r.cpuMs);
+    const servers = sync.resyncs.map((r) => r.serverCpuMs);
+    const best = Math.min(...walls);
+    const mid = median(walls);
+    console.log(
+      `    ${sync.items} items, ${sync.pages} pages: floor ${ms(sync.floorMs)} ` +
+        `(ceil(${sync.pages} / ${sync.concurrency}) x ${sync.latencyMs} ms)`,
+    );
+    console.log(
+      `      first sync (empty database): wall ${ms(sync.first.wallMs)}, CPU ${ms(sync.first.cpuMs)}, ` +
+        `demo server CPU ${ms(sync.first.serverCpuMs)}`,
+    );
+    console.log(
+      `      re-sync x${walls.length}: wall min ${ms(best)} (${(best / sync.floorMs).toFixed(2)}x floor), ` +
+        `median ${ms(mid)} (${(mid / sync.floorMs).toFixed(2)}x); CPU min ${ms(Math.min(...cpus))}, ` +
+        `median ${ms(median(cpus))}; demo server CPU median ${ms(median(servers))}`,
+    );
+    console.log(
+      `      runs (wall/CPU): ${sync.resyncs.map((r) => `${ms(r.wallMs)}/${ms(r.cpuMs)}`).join(', ')}`,
+    );
+    console.log(`      load average now: ${load()}`);
+    if (size === 20_000) {
+      console.log(
+        `      goal: 20k re-sync <= 1.5x the floor: best run ${verdict(best <= 1.5 * sync.floorMs)}, ` +
+          `median ${verdict(mid <= 1.5 * sync.floorMs)}`,
+      );
+    }
+  }
 }
 
 async function listingPart(): Promise<void> {

@@ -50,3 +50,30 @@ async function* pageByPage(
     if (!more || page.items.length === 0) return;
   }
 }
+
+/** A listing already under way: its first page is asked for now, not when it is first read. */
+export interface StartedListing extends AsyncIterable<MediaItem> {
+  /** Stops the listing (pages in flight are dropped); a listing read to its end is closed. */
+  close(): Promise<void>;
+}
+
+export function startListing(listing: AsyncIterable<MediaItem>): StartedListing {
+  const iterator = listing[Symbol.asyncIterator]();
+  let first: Promise<IteratorResult<MediaItem>> | null = iterator.next();
+  // Read (and its failure reported) by the consumer; this only keeps an early failure of a
+  // listing not yet read from being "unhandled".
+  first.catch(() => undefined);
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: () => {
+        const next = first ?? iterator.next();
+        first = null;
+        return next;
+      },
+    }),
+    close: async () => {
+      first = null;
+      await iterator.return?.(undefined).catch(() => undefined);
+    },
+  };
+}

@@ -16,6 +16,7 @@ import { AppError } from '../../../shared/errors';
 import { CatalogueStore } from './catalogue-store';
 import type { StoredItem } from './catalogue-store';
 import type { FavouriteSyncStore } from './favourite-sync-store';
+import { startListing } from './catalogue-lister';
 import type { CatalogueLister } from './catalogue-lister';
 import { SearchIndex, indexItem } from './search-index';
 import type { IndexedItem } from './search-index';
@@ -198,46 +199,68 @@ export class CatalogueService {
     const { store, index, lister } = source;
     try {
       const generation = store.nextGeneration();
-      const tagLists = await Promise.all(BUSINESS_TYPES.map((bt) => lister.listTags(bt, signal)));
-      const tags = tagLists.flat();
-      const tagsById = new Map(tags.map((t) => [t.id, t]));
-      // Entries embed tag names: when those changed, every item is indexed afresh.
-      const tagsChanged = JSON.stringify(tags) !== JSON.stringify(store.tags());
       const totals = new Map<BusinessType, number | null>();
       const seen: IndexedItem[] = [];
       const seenIds = new Set<string>();
+      // The tags and all three listings start at once: their requests share the client's
+      // concurrency, so the next type's pages are already on the wire while this one's items
+      // are stored, and the pipe never drains between types. Items are still taken type by
+      // type, so which listing an item listed twice is stored from does not depend on timing.
+      // The listings get their own signal, so a failure in one stops the others' requests.
+      const listingAbort = new AbortController();
+      const stopListings = () => listingAbort.abort();
+      signal.addEventListener('abort', stopListings, { once: true });
+      const tagLists = Promise.all(
+        BUSINESS_TYPES.map((bt) => lister.listTags(bt, listingAbort.signal)),
+      );
+      tagLists.catch(() => undefined);
+      const listings = BUSINESS_TYPES.map((businessType) =>
+        startListing(
+          lister.listType(businessType, {
+            signal: listingAbort.signal,
+            onTotalCount: (total) => {
+              totals.set(businessType, total);
+              this.reportProgress(seen.length, totals);
+            },
+          }),
+        ),
+      );
       let batch: StoredItem[] = [];
       const flush = () => {
         if (source !== this.current || signal.aborted) throw cancelled();
         store.putItems(batch, generation);
         batch = [];
       };
-      for (const businessType of BUSINESS_TYPES) {
-        const items = lister.listType(businessType, {
-          signal,
-          onTotalCount: (total) => {
-            totals.set(businessType, total);
+      try {
+        const tags = (await tagLists).flat();
+        const tagsById = new Map(tags.map((t) => [t.id, t]));
+        // Entries embed tag names: when those changed, every item is indexed afresh.
+        const tagsChanged = JSON.stringify(tags) !== JSON.stringify(store.tags());
+        for (const [i, businessType] of BUSINESS_TYPES.entries()) {
+          for await (const listed of listings[i]!) {
+            // An item listed twice (under two types, or on a page that shifted) is stored once.
+            if (seenIds.has(listed.mediaId)) continue;
+            seenIds.add(listed.mediaId);
+            const item = listed.businessType === '' ? { ...listed, businessType } : listed;
+            const unchanged = tagsChanged ? null : index.unchanged(item);
+            const entry = unchanged ?? indexItem(item, tagsById, index.pinyinFor(item));
+            batch.push({
+              item,
+              pinyin: { full: entry.pinyinFull, initials: entry.pinyinInitials },
+            });
+            seen.push(entry);
+            if (batch.length >= WRITE_BATCH) flush();
             this.reportProgress(seen.length, totals);
-          },
-        });
-        for await (const listed of items) {
-          // An item listed twice (under two types, or on a page that shifted) is stored once.
-          if (seenIds.has(listed.mediaId)) continue;
-          seenIds.add(listed.mediaId);
-          const item = listed.businessType === '' ? { ...listed, businessType } : listed;
-          const unchanged = tagsChanged ? null : index.unchanged(item);
-          const entry = unchanged ?? indexItem(item, tagsById, index.pinyinFor(item));
-          batch.push({
-            item,
-            pinyin: { full: entry.pinyinFull, initials: entry.pinyinInitials },
-          });
-          seen.push(entry);
-          if (batch.length >= WRITE_BATCH) flush();
-          this.reportProgress(seen.length, totals);
+          }
         }
+        flush();
+        store.putTags(tags);
+      } finally {
+        // A failed type stops the listings still running (their pages in flight are dropped).
+        signal.removeEventListener('abort', stopListings);
+        stopListings();
+        for (const listing of listings) void listing.close();
       }
-      flush();
-      store.putTags(tags);
       store.removeOlderThan(generation);
       store.setMeta('lastSyncedAt', this.clock().toISOString());
       index.replace(seen);

@@ -40,7 +40,7 @@ export interface IceClientConfig {
   clock?: () => number;
   /** Jitter source in [0, 1). Default Math.random. */
   random?: () => number;
-  /** Pages fetched at once by listAllMedia. Default 8. */
+  /** Pages fetched at once by listAllMedia, all listings together. Default 8. */
   listConcurrency?: number;
   /** Default 32 MiB. */
   maxResponseBytes?: number;
@@ -85,6 +85,9 @@ export function createIceClient(config: IceClientConfig): IceClient {
   });
   const normalizeContext = { allowInternalUrls: endpoint.internal };
   const concurrency = Math.max(1, Math.floor(config.listConcurrency ?? 8));
+  // One limit for the whole client: listings that run side by side (a sync lists the three
+  // business types at once, so the pipe never drains between them) share the page requests.
+  const pageLimit = pLimit(concurrency);
 
   async function listPublicMediaBasicInfos(
     query: ListMediaQuery,
@@ -152,12 +155,12 @@ export function createIceClient(config: IceClientConfig): IceClient {
     const pageSize = query.pageSize ?? PAGE_LIMIT;
     const firstPageNo = query.pageNo ?? 1;
     const fetchPage = (pageNo: number) =>
-      listPublicMediaBasicInfos({ ...query, pageNo, pageSize }, { signal });
+      pageLimit(() => listPublicMediaBasicInfos({ ...query, pageNo, pageSize }, { signal }));
 
     const first = await fetchPage(firstPageNo);
     onTotalCount?.(first.totalCount);
-    yield* first.items;
     if (first.totalCount === null) {
+      yield* first.items;
       // Without a total, walk sequentially until a short page.
       let last = first;
       for (let pageNo = firstPageNo + 1; last.items.length >= pageSize; pageNo++) {
@@ -167,7 +170,6 @@ export function createIceClient(config: IceClientConfig): IceClient {
       return;
     }
     const lastPageNo = Math.ceil(first.totalCount / pageSize);
-    const limit = pLimit(concurrency);
     // Pages fetched ahead of the consumer are bounded, so memory stays flat for huge catalogues.
     const window = concurrency * 2;
     const pending = new Map<number, Promise<MediaPage>>();
@@ -175,12 +177,16 @@ export function createIceClient(config: IceClientConfig): IceClient {
     const schedule = () => {
       while (nextToSchedule <= lastPageNo && pending.size < window) {
         const pageNo = nextToSchedule++;
-        const promise = limit(() => fetchPage(pageNo));
+        const promise = fetchPage(pageNo);
         // Awaited in order below; this only keeps an early failure from being "unhandled".
         promise.catch(() => undefined);
         pending.set(pageNo, promise);
       }
     };
+    // The next pages are asked for before the first one's items go out, so they are on the
+    // wire while the consumer works (or while it has not started yet: see CatalogueService).
+    schedule();
+    yield* first.items;
     for (let pageNo = firstPageNo + 1; pageNo <= lastPageNo; pageNo++) {
       schedule();
       const page = await pending.get(pageNo);

@@ -209,40 +209,38 @@ export function toNumber(value: number | string | null | undefined): number | nu
 }
 
 /** ISO 8601 from "2021-01-08T16:52:04Z", "2021-01-08 16:52:04" (taken as UTC) or epoch numbers. */
-// Catalogues repeat the same few timestamps (CreateTime often equals ModifiedTime), and parsing
-// them was an eighth of a listing's CPU; the cache is exact and bounded.
-const isoDateCache = new Map<string, string | null>();
-const ISO_DATE_CACHE_LIMIT = 4096;
-
 export function toIsoDate(value: number | string | null | undefined): string | null {
-  if (typeof value !== 'string') return parseIsoDate(value);
-  const cached = isoDateCache.get(value);
-  if (cached !== undefined || isoDateCache.has(value)) return cached ?? null;
-  const parsed = parseIsoDate(value);
-  if (isoDateCache.size >= ISO_DATE_CACHE_LIMIT) isoDateCache.clear();
-  isoDateCache.set(value, parsed);
-  return parsed;
+  // No cache: the usual forms are read by hand below for less than a Map lookup costs, and a
+  // catalogue's timestamps are mostly unique (a cache of them missed, then churned, every time).
+  if (typeof value === 'string') {
+    const fast = fastIsoDate(value);
+    if (fast !== null) return fast;
+  }
+  return parseIsoDate(value);
+}
+
+/** Two decimal digits at `at`, or -1. */
+function twoDigits(text: string, at: number): number {
+  const hi = text.charCodeAt(at) - 48;
+  const lo = text.charCodeAt(at + 1) - 48;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
  * The service's usual forms, "2021-01-08T16:52:04Z" and "2021-01-08 16:52:04" (UTC), read by
- * hand: Date.parse and toISOString were most of a listing's date cost when every item has its
- * own timestamp (the cache above only helps when they repeat). Null for anything else.
+ * hand without allocating: Date.parse and toISOString were most of a listing's date cost when
+ * every item has its own timestamp. Null for anything else (then Date.parse decides).
  */
 function fastIsoDate(text: string): string | null {
   const length = text.length;
   if (length !== 19 && !(length === 20 && text.charCodeAt(19) === 90 /* Z */)) return null;
   const separator = text.charCodeAt(10);
   if (separator !== 84 /* T */ && separator !== 32 /* space */) return null;
-  const digits = (from: number, count: number): number => {
-    let n = 0;
-    for (let i = from; i < from + count; i++) {
-      const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return -1;
-      n = n * 10 + c;
-    }
-    return n;
-  };
   if (
     text.charCodeAt(4) !== 45 ||
     text.charCodeAt(7) !== 45 ||
@@ -251,24 +249,22 @@ function fastIsoDate(text: string): string | null {
   ) {
     return null;
   }
-  const year = digits(0, 4);
-  const month = digits(5, 2);
-  const day = digits(8, 2);
-  const hour = digits(11, 2);
-  const minute = digits(14, 2);
-  const second = digits(17, 2);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return null;
-  if (second < 0 || second > 59) return null;
-  // Day within the month (leap years included), from the calendar rather than a table.
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
-  return `${text.slice(0, 10)}T${text.slice(11, 19)}.000Z`;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (century < 10 || yy < 0 || month < 1 || month > 12 || day < 1) return null;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  if (day > daysInMonth(century * 100 + yy, month)) return null;
+  return separator === 84
+    ? `${text.slice(0, 19)}.000Z`
+    : `${text.slice(0, 10)}T${text.slice(11, 19)}.000Z`;
 }
 
 function parseIsoDate(value: number | string | null | undefined): string | null {
-  if (typeof value === 'string') {
-    const fast = fastIsoDate(value);
-    if (fast !== null) return fast;
-  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return null;
     // Below 1e11 the number can only be seconds (1e11 ms is 1973).

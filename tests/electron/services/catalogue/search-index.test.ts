@@ -199,3 +199,68 @@ describe('filters and sort', () => {
     expect(result.formats).toEqual(['mp3', 'wav']);
   });
 });
+
+describe('re-sync reuse', () => {
+  const tags = DOCUMENTED_TAGS;
+  const star = item('star', { title: '星光闪烁 Starlight', coverUrl: 'https://cdn/a?Expires=1' });
+  // Stored keys that pinyin-pro would never produce: seeing them proves they were reused.
+  const stored = { full: 'stored-full-key', initials: 'stored-initials' };
+  const indexWithStoredKeys = () => {
+    const index = new SearchIndex();
+    const row = {
+      mediaId: star.mediaId,
+      json: JSON.stringify(star),
+      pinyinFull: stored.full,
+      pinyinInitials: stored.initials,
+    };
+    index.rebuild([row], tags);
+    return index;
+  };
+
+  it('keeps an unchanged item’s entry and search keys when only its signed URLs changed', () => {
+    const index = indexWithStoredKeys();
+    const relisted = {
+      ...star,
+      coverUrl: 'https://cdn/a?Expires=2',
+      files: [{ ...star.files[0]!, url: 'https://cdn/a.png?Expires=2' }],
+    };
+    const entry = index.unchanged(relisted);
+    expect(entry).toBe(index.all()[0]);
+    expect(entry).toMatchObject({ pinyinFull: stored.full, pinyinInitials: stored.initials });
+    expect(index.pinyinFor(relisted)).toEqual(stored);
+  });
+
+  it('indexes a retitled item afresh and computes the new title’s pinyin', () => {
+    const index = indexWithStoredKeys();
+    const retitled = { ...star, title: '月亮船 Moon boat' };
+    expect(index.unchanged(retitled)).toBeNull();
+    expect(index.pinyinFor(retitled)).toEqual(pinyinOf('月亮船 Moon boat'));
+    expect(index.pinyinFor(retitled).full).toContain('yueliangchuan');
+  });
+
+  it('indexes an item afresh when a tag, a file fact or the file list changed', () => {
+    const index = indexWithStoredKeys();
+    const f = star.files[0]!;
+    for (const changed of [
+      { ...star, tags: ['sticker-cute'] },
+      { ...star, tags: ['sticker-cute', 'sticker-gif'] },
+      { ...star, createTime: '2026-01-01T00:00:00.000Z' },
+      { ...star, files: [{ ...f, fileSize: 1001 }] },
+      { ...star, files: [{ ...f, formatName: 'gif' }] },
+      { ...star, files: [f, { ...f, fileName: 'b.png' }] },
+      { ...star, files: [] },
+    ]) {
+      expect(index.unchanged(changed), JSON.stringify(changed)).toBeNull();
+    }
+    expect(index.unchanged({ ...star, files: [{ ...f }] })).not.toBeNull();
+  });
+
+  it('re-indexes an item whose description changed but keeps its title’s pinyin', () => {
+    const index = indexWithStoredKeys();
+    const described = { ...star, description: 'New words' };
+    expect(index.unchanged(described)).toBeNull();
+    expect(index.pinyinFor(described)).toEqual(stored);
+    const entry = indexItem(described, new Map(tags.map((t) => [t.id, t])), stored);
+    expect(entry.haystack).toContain('new words');
+  });
+});

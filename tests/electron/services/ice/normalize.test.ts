@@ -326,6 +326,8 @@ describe('toIsoDate on the usual forms, read without Date.parse', () => {
     };
     for (const odd of [
       '2023-02-29T00:00:00Z',
+      '2000-02-29T00:00:00Z', // a leap year (divisible by 400)
+      '1900-02-29T00:00:00Z', // not one (divisible by 100)
       '2024-13-01T00:00:00Z',
       '2024-04-31 10:00:00',
       '2024-01-01T24:00:00Z',
