@@ -35,15 +35,31 @@ async function scrollPart(): Promise<void> {
   console.log(
     '\n(f) Scrolling to the end of the stickers in Chromium (wheel steps), Chromium trace',
   );
-  const s = await runScrollBench();
+  const steps = Number(process.env['SCROLL_STEPS'] ?? Number.POSITIVE_INFINITY);
+  const s = await runScrollBench(undefined, steps);
+  const fps = s.frames / (s.scrollMs / 1000);
   console.log(
-    `    ${s.stickers} stickers, ${ms(s.scrollMs)} of scrolling, ${s.frames} frames, ` +
-      `${s.tasks} main-thread tasks traced`,
+    `    ${s.stickers} stickers, ${ms(s.scrollMs)} of scrolling, ${s.frames} frames presented ` +
+      `(${fps.toFixed(1)} fps), ${s.droppedFrames} dropped, ${s.tasks} main-thread tasks traced` +
+      (Number.isFinite(steps) ? ` (first ${steps} wheel steps only: SCROLL_STEPS)` : ''),
   );
   console.log(
     `    main-thread tasks over 50 ms: ${s.longTasks} (${ms(s.longTaskMs)} in all), worst ` +
       `${ms(s.worstTaskMs)} (goal: none over 50 ms: ${verdict(s.longTasks === 0)})`,
   );
+  const causes = (c: Record<string, number>) =>
+    Object.entries(c)
+      .sort((a, b) => b[1] - a[1])
+      .map(([cause, n]) => `${cause} ${ms(n)}`)
+      .join(', ');
+  console.log(`    long tasks spent: ${causes(s.longTaskCauses)}`);
+  console.log(`    main thread busy: ${causes(s.busyCauses)}`);
+  if (s.mainThreadCpuMs !== null) {
+    console.log(
+      `    main-thread CPU while scrolling: ${ms(s.mainThreadCpuMs)} ` +
+        '(what the page itself used; task durations above also count time other processes held the cores)',
+    );
+  }
   const calls = Object.entries(s.bridgeCalls)
     .map(([channel, n]) => `${channel} x${n}`)
     .join(', ');

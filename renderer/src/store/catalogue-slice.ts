@@ -293,7 +293,7 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
 
       ensureItems(mediaIds) {
         const { mediaById } = get();
-        const missing = mediaIds.filter((id) => !(id in mediaById) && !requested.has(id));
+        const missing = mediaIds.filter((id) => !mediaById.has(id) && !requested.has(id));
         for (let i = 0; i < missing.length; i += ITEM_BATCH) {
           const batch = missing.slice(i, i + ITEM_BATCH);
           for (const id of batch) requested.add(id);
@@ -302,12 +302,7 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
               for (const id of batch) requested.delete(id);
               return;
             }
-            // One copy of the map per batch, not per item.
-            set((state) => {
-              const next = { ...state.mediaById };
-              for (const item of result.value) next[item.mediaId] = item;
-              return { mediaById: next };
-            });
+            set((state) => ({ mediaById: state.mediaById.with(result.value) }));
           });
         }
       },
