@@ -288,6 +288,16 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
         }));
         const result = await api.setFavourite({ mediaId, favourite });
         if (result.ok) set({ favouriteIds: result.value });
+        else {
+          // Not stored: the star goes back to what it was (other changes meanwhile stay).
+          set((state) => ({
+            favouriteIds: favourite
+              ? state.favouriteIds.filter((id) => id !== mediaId)
+              : state.favouriteIds.includes(mediaId)
+                ? state.favouriteIds
+                : [...state.favouriteIds, mediaId],
+          }));
+        }
         if (get().view === 'favourites') void runSearch();
       },
 
