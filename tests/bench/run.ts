@@ -5,7 +5,8 @@
 //       requests on a revisit, lookup cost per thumbnail
 //   (d) catalogue search latency at 1k, 20k and 100k items (goal < 50 ms at 20k)
 //   (e) full catalogue sync of 20,000 items at 20 ms latency against the latency floor
-//   (f) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build)
+//   (f) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build);
+//       SCROLL_STEPS=n stops after n wheel steps, SCROLL_TRACE=file keeps the trace
 //   BENCH=search,sync runs only the named parts (listing, download, cache, search, sync, scroll).
 
 import { runListingBench } from './listing-bench';
