@@ -6,7 +6,8 @@
 //   (d) catalogue search latency at 1k, 20k and 100k items (goal < 50 ms at 20k)
 //   (e) full catalogue sync of 1k, 20k and 100k items at 20 ms latency against the latency floor,
 //       wall and CPU time, min and median of several re-syncs (goal at 20k: <= 1.5x the floor)
-//   (f) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build)
+//   (f) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build);
+//       SCROLL_STEPS=n stops after n wheel steps, SCROLL_TRACE=file keeps the trace
 //   BENCH=search,sync runs only the named parts (listing, download, cache, search, sync, scroll).
 
 import { availableParallelism, loadavg } from 'node:os';
@@ -37,15 +38,31 @@ async function scrollPart(): Promise<void> {
   console.log(
     '\n(f) Scrolling to the end of the stickers in Chromium (wheel steps), Chromium trace',
   );
-  const s = await runScrollBench();
+  const steps = Number(process.env['SCROLL_STEPS'] ?? Number.POSITIVE_INFINITY);
+  const s = await runScrollBench(undefined, steps);
+  const fps = s.frames / (s.scrollMs / 1000);
   console.log(
-    `    ${s.stickers} stickers, ${ms(s.scrollMs)} of scrolling, ${s.frames} frames, ` +
-      `${s.tasks} main-thread tasks traced`,
+    `    ${s.stickers} stickers, ${ms(s.scrollMs)} of scrolling, ${s.frames} frames presented ` +
+      `(${fps.toFixed(1)} fps), ${s.droppedFrames} dropped, ${s.tasks} main-thread tasks traced` +
+      (Number.isFinite(steps) ? ` (first ${steps} wheel steps only: SCROLL_STEPS)` : ''),
   );
   console.log(
     `    main-thread tasks over 50 ms: ${s.longTasks} (${ms(s.longTaskMs)} in all), worst ` +
       `${ms(s.worstTaskMs)} (goal: none over 50 ms: ${verdict(s.longTasks === 0)})`,
   );
+  const causes = (c: Record<string, number>) =>
+    Object.entries(c)
+      .sort((a, b) => b[1] - a[1])
+      .map(([cause, n]) => `${cause} ${ms(n)}`)
+      .join(', ');
+  console.log(`    long tasks spent: ${causes(s.longTaskCauses)}`);
+  console.log(`    main thread busy: ${causes(s.busyCauses)}`);
+  if (s.mainThreadCpuMs !== null) {
+    console.log(
+      `    main-thread CPU while scrolling: ${ms(s.mainThreadCpuMs)} ` +
+        '(what the page itself used; task durations above also count time other processes held the cores)',
+    );
+  }
   const calls = Object.entries(s.bridgeCalls)
     .map(([channel, n]) => `${channel} x${n}`)
     .join(', ');

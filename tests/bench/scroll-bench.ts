@@ -4,36 +4,71 @@
 // work, one scroll through 10,590 stickers = 19 long tasks, 1.2 s in all, 219 list calls.
 // Needs `npx electron-vite build` first.
 
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startBrowserPreview } from '../../electron/dev-browser/main';
 import { MemoryStore } from '../../electron/services/secrets/memory-store';
 import { CHROMIUM_PATH } from '../e2e/playwright.config';
+import { readTraceFigures } from './trace-figures';
+import type { Cause } from './trace-figures';
 
 export interface ScrollFigures {
   stickers: number;
   longTasks: number;
   longTaskMs: number;
   worstTaskMs: number;
+  /** What the long tasks spent their time on (self time, ms). */
+  longTaskCauses: Record<Cause, number>;
+  /** What the main thread was busy with over the whole scroll (self time, ms). */
+  busyCauses: Record<Cause, number>;
+  /** Frames of the page presented while scrolling, and frames dropped. */
   frames: number;
+  droppedFrames: number;
+  /**
+   * CPU time the page's main thread used while scrolling (from /proc; null where there is no
+   * /proc). Unlike task durations it does not grow when other processes take the cores.
+   */
+  mainThreadCpuMs: number | null;
   /** Main-thread tasks the trace holds (proof it measured something). */
   tasks: number;
   scrollMs: number;
   bridgeCalls: Record<string, number>;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string; data?: { frame?: string } };
+/** CPU time (user + system) of each thread of the renderer processes, in ms, by "pid:tid". */
+async function rendererThreadCpu(): Promise<Map<string, number>> {
+  const cpu = new Map<string, number>();
+  let pids: string[];
+  try {
+    pids = (await readdir('/proc')).filter((p) => /^\d+$/.test(p));
+  } catch {
+    return cpu;
+  }
+  const tick = 10; // USER_HZ is 100 on Linux: one tick = 10 ms.
+  for (const pid of pids) {
+    try {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer')) continue;
+      const stat = await readFile(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(`${pid}:${pid}`, (Number(fields[11]) + Number(fields[12])) * tick);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return cpu;
 }
 
-export async function runScrollBench(items = 32_000): Promise<ScrollFigures> {
+/**
+ * `maxSteps` stops the scroll early (SCROLL_STEPS=<n> in `npm run bench`), for quick
+ * comparisons of a change; the figures the issue asks for come from the whole scroll.
+ */
+export async function runScrollBench(
+  items = 32_000,
+  maxSteps = Number.POSITIVE_INFINITY,
+): Promise<ScrollFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'ice-scroll-bench-'));
   const calls: Record<string, number> = {};
   const preview = await startBrowserPreview({
@@ -66,9 +101,10 @@ export async function runScrollBench(items = 32_000): Promise<ScrollFigures> {
       path: tracePath,
       categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame'],
     });
+    const cpuBefore = await rendererThreadCpu();
     const started = Date.now();
     // A user's long scroll: wheel steps of 1,200 px until the end of the list.
-    for (;;) {
+    for (let step = 0; step < maxSteps; step += 1) {
       const atEnd = await grid.evaluate((g) => g.scrollTop + g.clientHeight >= g.scrollHeight - 2);
       if (atEnd) break;
       await page.mouse.move(700, 500);
@@ -76,36 +112,27 @@ export async function runScrollBench(items = 32_000): Promise<ScrollFigures> {
       await page.waitForTimeout(16);
     }
     const scrollMs = Date.now() - started;
+    const cpuAfter = await rendererThreadCpu();
     await browser.stopTracing();
     // SCROLL_TRACE=<file> keeps the trace for chrome://tracing or Perfetto.
     const keep = process.env['SCROLL_TRACE'];
     if (keep) await copyFile(tracePath, keep);
-    const trace = JSON.parse(await readFile(tracePath, 'utf8')) as
-      { traceEvents: TraceEvent[] } | TraceEvent[];
-    const events = Array.isArray(trace) ? trace : trace.traceEvents;
-    const mainThreads = new Set(
-      events
-        .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-        .map((e) => `${e.pid}:${e.tid}`),
-    );
-    // Top-level tasks of the page's main thread ("RunTask" in older Chromium).
-    const tasks = events.filter(
-      (e) =>
-        (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
-        e.ph === 'X' &&
-        mainThreads.has(`${e.pid}:${e.tid}`),
-    );
-    if (tasks.length === 0) throw new Error('The trace holds no main-thread tasks to measure.');
-    const long = tasks.filter((e) => (e.dur ?? 0) > 50_000);
-    // One PipelineReporter begin per frame the compositor produced.
-    const frames = events.filter((e) => e.name === 'PipelineReporter' && e.ph === 'b').length;
+    const trace = await readTraceFigures(tracePath);
+    if (trace.tasks === 0) throw new Error('The trace holds no main-thread tasks to measure.');
+    const main = trace.mainThread ? `${trace.mainThread.pid}:${trace.mainThread.tid}` : '';
+    const before = cpuBefore.get(main);
+    const after = cpuAfter.get(main);
     return {
       stickers,
-      longTasks: long.length,
-      longTaskMs: long.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
-      worstTaskMs: Math.max(0, ...tasks.map((e) => e.dur ?? 0)) / 1000,
-      frames,
-      tasks: tasks.length,
+      longTasks: trace.longTasks,
+      longTaskMs: trace.longTaskMs,
+      worstTaskMs: trace.worstTaskMs,
+      longTaskCauses: trace.longTaskCauses,
+      busyCauses: trace.busyCauses,
+      frames: trace.frames,
+      droppedFrames: trace.droppedFrames,
+      mainThreadCpuMs: before !== undefined && after !== undefined ? after - before : null,
+      tasks: trace.tasks,
       scrollMs,
       bridgeCalls: { ...calls },
     };

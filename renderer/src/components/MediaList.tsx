@@ -190,7 +190,7 @@ const MediaRow = memo(function MediaRow({
 }) {
   const t = useAppStore(selectMessages);
   const language = useAppStore(selectLanguage);
-  const item = useAppStore((s) => s.mediaById[mediaId]);
+  const item = useAppStore((s) => s.mediaById.get(mediaId));
   const isCurrent = useAppStore((s) => s.nowPlaying === mediaId);
   const sounding = useAppStore((s) => s.nowPlaying === mediaId && s.playing);
   const progress = useAppStore((s) =>

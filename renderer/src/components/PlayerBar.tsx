@@ -31,14 +31,14 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
 function focusedAudio(state: AppState, target: EventTarget | null): string | null {
   if (!(target instanceof HTMLElement)) return null;
   const id = target.closest<HTMLElement>('[data-media-id]')?.dataset.mediaId;
-  const item = id ? state.mediaById[id] : undefined;
+  const item = id ? state.mediaById.get(id) : undefined;
   return item && mediaKind(item) === 'audio' ? item.mediaId : null;
 }
 
 /** The image item a focused tile stands for, if any (Space opens quick look on it). */
 function focusedImage(state: AppState, target: EventTarget | null): string | null {
   if (!(target instanceof HTMLElement) || !target.matches('[data-media-id]')) return null;
-  const item = state.mediaById[target.dataset.mediaId ?? ''];
+  const item = state.mediaById.get(target.dataset.mediaId ?? '');
   return item && mediaKind(item) === 'image' ? item.mediaId : null;
 }
 
@@ -56,7 +56,7 @@ export function visibleQueue(state: AppState): string[] {
 export function PlayerBar() {
   const t = useAppStore(selectMessages);
   const nowPlaying = useAppStore((s) => s.nowPlaying);
-  const item = useAppStore((s) => (s.nowPlaying ? s.mediaById[s.nowPlaying] : undefined));
+  const item = useAppStore((s) => (s.nowPlaying ? s.mediaById.get(s.nowPlaying) : undefined));
   const playing = useAppStore((s) => s.playing);
   const position = useAppStore((s) => s.position);
   const duration = useAppStore((s) => s.duration);

@@ -15,7 +15,7 @@ const IMAGE_FORMATS = new Set(['png', 'gif', 'jpg', 'jpeg', 'webp', 'bmp', 'avif
 export function QuickLook() {
   const t = useAppStore(selectMessages);
   const look = useAppStore((s) => s.quickLook);
-  const item = useAppStore((s) => (s.quickLook ? s.mediaById[s.quickLook.mediaId] : undefined));
+  const item = useAppStore((s) => (s.quickLook ? s.mediaById.get(s.quickLook.mediaId) : undefined));
   const move = useAppStore((s) => s.moveQuickLook);
   const close = useAppStore((s) => s.closeQuickLook);
   const dialog = useRef<HTMLDivElement>(null);

@@ -47,7 +47,7 @@ export async function runMediaAction(
   t: Messages,
 ): Promise<string | null> {
   const state = store.getState();
-  const item = state.mediaById[mediaId];
+  const item = state.mediaById.get(mediaId);
   const copy = async (text: string, message: string): Promise<string> => {
     try {
       await navigator.clipboard.writeText(text);

@@ -48,6 +48,20 @@ export function formatDuration(seconds: number | null): string | null {
 
 const SIZE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
+// Building an Intl.NumberFormat costs far more than formatting with one: every tile that
+// scrolled into view built one for its size (a quarter of the page's script while scrolling).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Binary units with a decimal only below 10 ("8.4 MB", "84 KB", "512 B"). */
 export function formatFileSize(bytes: number | null, locale: string): string | null {
   if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return null;
@@ -58,7 +72,7 @@ export function formatFileSize(bytes: number | null, locale: string): string | n
     unit += 1;
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  const number = numberFormat(locale, digits).format(value);
   return `${number} ${SIZE_UNITS[unit]}`;
 }
 
@@ -69,9 +83,7 @@ export function formatDimensions(width: number | null, height: number | null): s
 
 export function formatBitrate(bitsPerSecond: number | null, locale: string): string | null {
   if (bitsPerSecond === null || !Number.isFinite(bitsPerSecond) || bitsPerSecond <= 0) return null;
-  const kbps = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(
-    bitsPerSecond / 1000,
-  );
+  const kbps = numberFormat(locale, 0).format(bitsPerSecond / 1000);
   return `${kbps} kbps`;
 }
 

@@ -288,12 +288,22 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
         }));
         const result = await api.setFavourite({ mediaId, favourite });
         if (result.ok) set({ favouriteIds: result.value });
+        else {
+          // Not stored: the star goes back to what it was (other changes meanwhile stay).
+          set((state) => ({
+            favouriteIds: favourite
+              ? state.favouriteIds.filter((id) => id !== mediaId)
+              : state.favouriteIds.includes(mediaId)
+                ? state.favouriteIds
+                : [...state.favouriteIds, mediaId],
+          }));
+        }
         if (get().view === 'favourites') void runSearch();
       },
 
       ensureItems(mediaIds) {
         const { mediaById } = get();
-        const missing = mediaIds.filter((id) => !(id in mediaById) && !requested.has(id));
+        const missing = mediaIds.filter((id) => !mediaById.has(id) && !requested.has(id));
         for (let i = 0; i < missing.length; i += ITEM_BATCH) {
           const batch = missing.slice(i, i + ITEM_BATCH);
           for (const id of batch) requested.add(id);
@@ -302,12 +312,7 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
               for (const id of batch) requested.delete(id);
               return;
             }
-            // One copy of the map per batch, not per item.
-            set((state) => {
-              const next = { ...state.mediaById };
-              for (const item of result.value) next[item.mediaId] = item;
-              return { mediaById: next };
-            });
+            set((state) => ({ mediaById: state.mediaById.with(result.value) }));
           });
         }
       },

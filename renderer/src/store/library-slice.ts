@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/domain';
 import type { AppErrorData } from '../../../shared/errors';
 import type { BridgeApi } from '../../../shared/ipc-contract';
+import { MediaItems } from './media-items';
 import type { SliceCreator } from './types';
 
 export const PAGE_SIZE = 48;
@@ -55,7 +56,8 @@ export interface LibrarySlice {
   selectedTagId: string | null;
   tagsByType: Partial<Record<BusinessType, TagsState>>;
   lists: Record<string, MediaListState>;
-  mediaById: Record<string, MediaItem>;
+  /** Every item the page holds, by MediaId (grows a batch at a time without copying). */
+  mediaById: MediaItems;
   selectedMediaId: string | null;
 
   /** Loads the source, the tags and the first page; returns a function that stops listening. */
@@ -97,6 +99,9 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
     // list, are dropped: the epoch and the per-list sequence number tell.
     let epoch = 0;
     const listSeq = new Map<string, number>();
+    // The ids each list holds, kept beside it so a new page is checked for repeats without
+    // rebuilding a set of every id already listed (that made paging quadratic).
+    const listedIds = new Map<string, Set<string>>();
 
     const patchList = (key: string, patch: Partial<MediaListState>): void => {
       set((state) => {
@@ -107,11 +112,7 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
     };
 
     const storeItems = (items: MediaItem[]): void => {
-      set((state) => {
-        const mediaById = { ...state.mediaById };
-        for (const item of items) mediaById[item.mediaId] = item;
-        return { mediaById };
-      });
+      set((state) => ({ mediaById: state.mediaById.with(items) }));
     };
 
     const loadSource = async (): Promise<void> => {
@@ -165,15 +166,19 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
       }
       const page = result.value;
       storeItems(page.items);
-      const base = pageNo === 1 ? [] : current.ids;
-      const seen = new Set(base);
-      const ids = [...base];
+      let seen = listedIds.get(key);
+      if (pageNo === 1 || seen === undefined) {
+        seen = new Set(pageNo === 1 ? [] : current.ids);
+        listedIds.set(key, seen);
+      }
+      const added: string[] = [];
       for (const item of page.items) {
         if (!seen.has(item.mediaId)) {
           seen.add(item.mediaId);
-          ids.push(item.mediaId);
+          added.push(item.mediaId);
         }
       }
+      const ids = pageNo === 1 ? added : current.ids.concat(added);
       patchList(key, {
         status: 'ready',
         error: null,
@@ -210,13 +215,14 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
     const reloadEverything = (source: LibrarySource): void => {
       epoch += 1;
       listSeq.clear();
+      listedIds.clear();
       set({
         source,
         sourceError: null,
         switchError: null,
         tagsByType: {},
         lists: {},
-        mediaById: {},
+        mediaById: MediaItems.EMPTY,
         selectedMediaId: null,
         detailsOpen: false,
         selectedIds: [],
@@ -237,7 +243,7 @@ export function createLibrarySlice(api: BridgeApi): SliceCreator<LibrarySlice> {
       selectedTagId: null,
       tagsByType: {},
       lists: {},
-      mediaById: {},
+      mediaById: MediaItems.EMPTY,
       selectedMediaId: null,
 
       startLibrary() {

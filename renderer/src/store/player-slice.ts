@@ -77,7 +77,7 @@ export function createPlayerSlice(): SliceCreator<PlayerSlice> {
         for (let i = look.queue.indexOf(look.mediaId) + direction; ; i += direction) {
           const id = look.queue[i];
           if (id === undefined) return;
-          const item = mediaById[id];
+          const item = mediaById.get(id);
           if (item && item.businessType !== 'bgm') {
             set({ quickLook: { ...look, mediaId: id } });
             return;

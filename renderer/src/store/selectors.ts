@@ -32,10 +32,10 @@ export const selectCurrentList = (s: AppState): MediaListState | undefined =>
 export const selectMedia =
   (mediaId: string) =>
   (s: AppState): MediaItem | undefined =>
-    s.mediaById[mediaId];
+    s.mediaById.get(mediaId);
 
 export const selectSelectedMedia = (s: AppState): MediaItem | undefined =>
-  s.selectedMediaId === null ? undefined : s.mediaById[s.selectedMediaId];
+  s.selectedMediaId === null ? undefined : s.mediaById.get(s.selectedMediaId);
 
 export const selectCurrentTag = (s: AppState): MediaTag | undefined =>
   s.selectedTagId === null

@@ -11,7 +11,7 @@ import './ContextMenu.css';
 export function ContextMenu() {
   const menu = useAppStore((s) => s.contextMenu);
   const close = useAppStore((s) => s.closeContextMenu);
-  const item = useAppStore((s) => (menu ? s.mediaById[menu.mediaId] : undefined));
+  const item = useAppStore((s) => (menu ? s.mediaById.get(menu.mediaId) : undefined));
   const t = useAppStore(selectMessages);
   const { run } = useMediaOut();
   const ref = useRef<HTMLDivElement>(null);

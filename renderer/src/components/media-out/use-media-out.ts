@@ -26,7 +26,7 @@ export function useMediaOut() {
       const ids = targetsOf(state.selectedIds, mediaId);
       if (state.browserPreview) {
         // Chromium's DownloadURL carries one file; the first of the selection goes.
-        const item = state.mediaById[ids[0] ?? mediaId];
+        const item = state.mediaById.get(ids[0] ?? mediaId);
         const file = item ? primaryFile(item) : null;
         if (!item || !file) {
           event.preventDefault();

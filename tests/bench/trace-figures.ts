@@ -1,0 +1,183 @@
+// Reads a Chromium trace (JSON, one event per line, as Chromium writes it) without holding it
+// whole: a long scroll's trace is 600 MB, past V8's longest string. Keeps the page's main thread
+// only and says what its long tasks spent their time on, so a change is judged by the cause
+// (script, style and layout, paint and compositing, garbage collection) and not by a count alone.
+
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+export type Cause = 'script' | 'style+layout' | 'paint+composite' | 'gc' | 'other';
+
+export interface TraceFigures {
+  /** Top-level tasks of the renderer's main thread. */
+  tasks: number;
+  longTasks: number;
+  longTaskMs: number;
+  worstTaskMs: number;
+  /** Self time inside the long tasks, by cause, in ms. */
+  longTaskCauses: Record<Cause, number>;
+  /** Self time of the main thread over the whole trace, by cause, in ms. */
+  busyCauses: Record<Cause, number>;
+  /** Frames of the page presented on screen (distinct frame sequence numbers). */
+  frames: number;
+  /** Frames of the page the compositor dropped. */
+  droppedFrames: number;
+  mainThread: { pid: number; tid: number } | null;
+}
+
+interface Slice {
+  name: string;
+  ts: number;
+  dur: number;
+}
+
+interface FrameEvent {
+  pid: number;
+  args?: { frame_reporter?: { state: string; frame_sequence: number } };
+}
+
+const TASK = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
+export function causeOf(name: string): Cause {
+  if (/^(V8\.GC|MinorGC|MajorGC|BlinkGC|CppGC|Major concurrent|Minor concurrent)/.test(name)) {
+    return 'gc';
+  }
+  if (
+    /^(FunctionCall|EvaluateScript|v8\.|V8\.|TimerFire|EventDispatch|FireAnimationFrame|RunMicrotasks|BlinkScheduler_PerformMicrotaskCheckpoint|ResourceReceivedData|XHR|ParseHTML|Receive mojo message|SimpleWatcher)/.test(
+      name,
+    )
+  ) {
+    return 'script';
+  }
+  if (
+    /^(UpdateLayoutTree|Layout|HitTest|IntersectionObserver|ScheduleStyleRecalculation|InvalidateLayout|RecalcStyle|ParseAuthorStyleSheet)/.test(
+      name,
+    )
+  ) {
+    return 'style+layout';
+  }
+  if (
+    /^(Paint|PrePaint|Layerize|UpdateLayer|ScrollLayer|CompositeLayers|Commit|RasterTask|Decode|ImageDecodeTask|Animation)/.test(
+      name,
+    )
+  ) {
+    return 'paint+composite';
+  }
+  return 'other';
+}
+
+const noCauses = (): Record<Cause, number> => ({
+  script: 0,
+  'style+layout': 0,
+  'paint+composite': 0,
+  gc: 0,
+  other: 0,
+});
+
+/** Self time per cause of a task's nested slices (sorted by start, longest first on ties). */
+function selfTimes(task: Slice, inner: Slice[], into: Record<Cause, number>): void {
+  const stack: Array<{ slice: Slice; children: number }> = [];
+  const close = (upTo: number) => {
+    for (;;) {
+      const top = stack.at(-1);
+      if (!top || top.slice.ts + top.slice.dur > upTo) return;
+      stack.pop();
+      into[causeOf(top.slice.name)] += (top.slice.dur - top.children) / 1000;
+    }
+  };
+  let covered = 0;
+  for (const slice of inner) {
+    close(slice.ts);
+    const parent = stack.at(-1);
+    if (parent) parent.children += slice.dur;
+    else covered += slice.dur;
+    stack.push({ slice, children: 0 });
+  }
+  close(Number.POSITIVE_INFINITY);
+  // What the task spent outside any named slice (scheduling, unnamed work).
+  into.other += Math.max(0, task.dur - covered) / 1000;
+}
+
+export async function readTraceFigures(path: string, longTaskUs = 50_000): Promise<TraceFigures> {
+  let main: { pid: number; tid: number } | null = null;
+  let mainKey = '';
+  const slices: Slice[] = [];
+  const presented = new Set<number>();
+  const dropped = new Set<number>();
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  for await (const raw of lines) {
+    if (raw.includes('"PipelineReporter"') && raw.includes('"ph":"b"')) {
+      const event = parseLine(raw) as FrameEvent | null;
+      const frame = event?.args?.frame_reporter;
+      if (!event || !frame || !main || event.pid !== main.pid) continue;
+      if (frame.state.startsWith('STATE_PRESENTED')) presented.add(frame.frame_sequence);
+      else if (frame.state === 'STATE_DROPPED') dropped.add(frame.frame_sequence);
+      continue;
+    }
+    if (main === null) {
+      if (!raw.includes('"CrRendererMain"')) continue;
+      const event = parseLine(raw) as { pid: number; tid: number } | null;
+      if (event) {
+        main = { pid: event.pid, tid: event.tid };
+        mainKey = `"tid":${event.tid}`;
+      }
+      continue;
+    }
+    if (!raw.includes(mainKey) || !raw.includes('"ph":"X"')) continue;
+    const event = parseLine(raw) as {
+      name: string;
+      ts: number;
+      dur?: number;
+      pid: number;
+      tid: number;
+    } | null;
+    if (!event || event.pid !== main.pid || event.tid !== main.tid || event.dur === undefined) {
+      continue;
+    }
+    slices.push({ name: event.name, ts: event.ts, dur: event.dur });
+  }
+  slices.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+
+  const figures: TraceFigures = {
+    tasks: 0,
+    longTasks: 0,
+    longTaskMs: 0,
+    worstTaskMs: 0,
+    longTaskCauses: noCauses(),
+    busyCauses: noCauses(),
+    frames: presented.size,
+    droppedFrames: [...dropped].filter((frame) => !presented.has(frame)).length,
+    mainThread: main,
+  };
+  for (let i = 0; i < slices.length; i += 1) {
+    const task = slices[i]!;
+    if (!TASK.has(task.name)) continue;
+    const end = task.ts + task.dur;
+    const inner: Slice[] = [];
+    let j = i + 1;
+    for (; j < slices.length && slices[j]!.ts < end; j += 1) {
+      const slice = slices[j]!;
+      if (!TASK.has(slice.name) && slice.ts + slice.dur <= end) inner.push(slice);
+    }
+    figures.tasks += 1;
+    figures.worstTaskMs = Math.max(figures.worstTaskMs, task.dur / 1000);
+    selfTimes(task, inner, figures.busyCauses);
+    if (task.dur > longTaskUs) {
+      figures.longTasks += 1;
+      figures.longTaskMs += task.dur / 1000;
+      selfTimes(task, inner, figures.longTaskCauses);
+    }
+    // Nested RunTasks (a nested loop) are counted as their own tasks when reached.
+  }
+  return figures;
+}
+
+function parseLine(raw: string): unknown {
+  const line = raw.trim().replace(/,$/, '');
+  if (!line.startsWith('{"')) return null;
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+}
