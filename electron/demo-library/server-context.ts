@@ -45,7 +45,9 @@ export function createServerContext(options: {
   verifier?: RequestVerifier;
   urlTtlSeconds: number;
   bigFileBytes?: number;
+  now?: () => number;
 }): ServerContext {
+  const clock = options.now ?? Date.now;
   const faults = new FaultState(options.faults);
   const signer = new UrlSigner();
   const encodePath = (relPath: string) => relPath.split('/').map(encodeURIComponent).join('/');
@@ -57,10 +59,10 @@ export function createServerContext(options: {
     signer,
     verifier: options.verifier,
     bigFileBytes: options.bigFileBytes,
-    startedAt: Date.now(),
+    startedAt: clock(),
     log: [],
     baseUrl: '',
-    now: () => Date.now() + faults.clockSkewSeconds * 1000,
+    now: () => clock() + faults.clockSkewSeconds * 1000,
     requestId: () => randomUUID().toUpperCase(),
     urls: {
       signed(relPath) {
