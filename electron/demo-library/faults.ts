@@ -5,7 +5,12 @@
 
 export interface FaultPlan {
   latencyMs?: number;
-  throttle?: { count: number; retryAfterSeconds: number };
+  /**
+   * The next `count` API requests are throttled. retryAfterSeconds is every refusal's wait, or
+   * each refusal's own wait in order (the last one repeats): tests make the client's own quick
+   * retries short and the one the user sees long.
+   */
+  throttle?: { count: number; retryAfterSeconds: number | number[] };
   serverError?: { count: number; status?: 500 | 503 };
   cutBody?: { count: number; afterBytes: number; target?: 'api' | 'file' };
   truncatedJson?: { count: number };
@@ -62,7 +67,10 @@ export class FaultState {
     const p = this.plan;
     if (p.throttle && p.throttle.count > 0) {
       p.throttle.count--;
-      return { kind: 'throttle', retryAfterSeconds: p.throttle.retryAfterSeconds };
+      const waits = p.throttle.retryAfterSeconds;
+      if (!Array.isArray(waits)) return { kind: 'throttle', retryAfterSeconds: waits };
+      const retryAfterSeconds = waits.length > 1 ? waits.shift()! : (waits[0] ?? 0);
+      return { kind: 'throttle', retryAfterSeconds };
     }
     if (p.serverError && p.serverError.count > 0) {
       p.serverError.count--;

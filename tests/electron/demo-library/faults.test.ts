@@ -66,6 +66,17 @@ describe('counted API faults', () => {
     await after.arrayBuffer();
   });
 
+  it('a list of waits gives each throttled answer its own, the last one repeating', async () => {
+    server.setFaults({ throttle: { count: 4, retryAfterSeconds: [0, 1, 5] } });
+    const waits: Array<string | null> = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await api();
+      waits.push(res.headers.get('x-acs-retry-after'));
+      await res.arrayBuffer();
+    }
+    expect(waits).toEqual(['0', '1', '5', '5', null]);
+  });
+
   it('serverError answers InternalError (500) or ServiceUnavailable (503)', async () => {
     server.setFaults({ serverError: { count: 1 } });
     const first = await callApi(server.url, TAGS);
