@@ -6,6 +6,11 @@
 export interface FaultPlan {
   latencyMs?: number;
   /**
+   * API requests wait, unanswered, until a plan without `hold` replaces this one: a slow service
+   * that stays slow for exactly as long as a test needs to look at the waiting state.
+   */
+  hold?: boolean;
+  /**
    * The next `count` API requests are throttled. retryAfterSeconds is every refusal's wait, or
    * each refusal's own wait in order (the last one repeats): tests make the client's own quick
    * retries short and the one the user sees long.
@@ -37,6 +42,7 @@ function copy(plan: FaultPlan): FaultPlan {
 
 export class FaultState {
   private plan: FaultPlan;
+  private held: { promise: Promise<void>; release: () => void } | null = null;
 
   constructor(plan: FaultPlan = {}) {
     this.plan = copy(plan);
@@ -44,6 +50,21 @@ export class FaultState {
 
   set(plan: FaultPlan): void {
     this.plan = copy(plan);
+    if (!this.plan.hold && this.held) {
+      this.held.release();
+      this.held = null;
+    }
+  }
+
+  /** Resolves at once, or (under `hold`) when a plan without it is set. */
+  apiReleased(): Promise<void> {
+    if (!this.plan.hold) return Promise.resolve();
+    if (!this.held) {
+      let release = (): void => undefined;
+      const promise = new Promise<void>((resolve) => (release = resolve));
+      this.held = { promise, release };
+    }
+    return this.held.promise;
   }
 
   get latencyMs(): number {

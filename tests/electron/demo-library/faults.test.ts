@@ -77,6 +77,24 @@ describe('counted API faults', () => {
     expect(waits).toEqual(['0', '1', '5', '5', null]);
   });
 
+  it('hold keeps API requests unanswered until a plan without it is set', async () => {
+    server.setFaults({ hold: true });
+    const mark = server.requestLog().length;
+    let answered = false;
+    const pending = api().then((res) => {
+      answered = true;
+      return res;
+    });
+    // The request has arrived (it is logged) and still has no answer.
+    await expect.poll(() => server.requestLog().length).toBe(mark + 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    server.setFaults({});
+    const res = await pending;
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+  });
+
   it('serverError answers InternalError (500) or ServiceUnavailable (503)', async () => {
     server.setFaults({ serverError: { count: 1 } });
     const first = await callApi(server.url, TAGS);
