@@ -11,6 +11,11 @@ export interface FaultPlan {
    */
   hold?: boolean;
   /**
+   * Media file responses send `afterBytes`, then wait with the connection open until a plan
+   * without `holdFiles` is set, then finish: a transfer that stays in progress while a test acts.
+   */
+  holdFiles?: { afterBytes: number };
+  /**
    * The next `count` API requests are throttled. retryAfterSeconds is every refusal's wait, or
    * each refusal's own wait in order (the last one repeats): tests make the client's own quick
    * retries short and the one the user sees long.
@@ -42,7 +47,7 @@ function copy(plan: FaultPlan): FaultPlan {
 
 export class FaultState {
   private plan: FaultPlan;
-  private held: { promise: Promise<void>; release: () => void } | null = null;
+  private readonly held = new Map<'api' | 'files', { promise: Promise<void>; release(): void }>();
 
   constructor(plan: FaultPlan = {}) {
     this.plan = copy(plan);
@@ -50,21 +55,39 @@ export class FaultState {
 
   set(plan: FaultPlan): void {
     this.plan = copy(plan);
-    if (!this.plan.hold && this.held) {
-      this.held.release();
-      this.held = null;
-    }
+    if (!this.plan.hold) this.release('api');
+    if (!this.plan.holdFiles) this.release('files');
   }
 
   /** Resolves at once, or (under `hold`) when a plan without it is set. */
   apiReleased(): Promise<void> {
-    if (!this.plan.hold) return Promise.resolve();
-    if (!this.held) {
+    return this.plan.hold ? this.heldUntilReleased('api') : Promise.resolve();
+  }
+
+  /** Bytes a file response sends before it waits (under `holdFiles`), else null. */
+  get fileHoldBytes(): number | null {
+    return this.plan.holdFiles ? Math.max(0, this.plan.holdFiles.afterBytes) : null;
+  }
+
+  /** Resolves when a plan without `holdFiles` is set (at once when none is). */
+  filesReleased(): Promise<void> {
+    return this.plan.holdFiles ? this.heldUntilReleased('files') : Promise.resolve();
+  }
+
+  private heldUntilReleased(what: 'api' | 'files'): Promise<void> {
+    let held = this.held.get(what);
+    if (!held) {
       let release = (): void => undefined;
       const promise = new Promise<void>((resolve) => (release = resolve));
-      this.held = { promise, release };
+      held = { promise, release };
+      this.held.set(what, held);
     }
-    return this.held.promise;
+    return held.promise;
+  }
+
+  private release(what: 'api' | 'files'): void {
+    this.held.get(what)?.release();
+    this.held.delete(what);
   }
 
   get latencyMs(): number {

@@ -180,6 +180,35 @@ describe('counted API faults', () => {
 });
 
 describe('file faults', () => {
+  it('holdFiles sends the first bytes of a file, then the rest only once released', async () => {
+    const url = await someFileUrl();
+    const whole = (await download(url)).bytes;
+    server.setFaults({ holdFiles: { afterBytes: 1000 } });
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let received = 0;
+    while (received < 1000) received += (await reader.read()).value?.length ?? 0;
+    expect(received).toBe(1000);
+    // Nothing more arrives while held: the next read is still pending after the server idles.
+    let more = false;
+    const next = reader.read().then((chunk) => {
+      more = true;
+      return chunk;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(more).toBe(false);
+    server.setFaults({});
+    const chunks = [Buffer.from((await next).value ?? [])];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(Buffer.from(value));
+    }
+    const rest = Buffer.concat(chunks);
+    expect(Buffer.concat([whole.subarray(0, 1000), rest]).equals(whole)).toBe(true);
+  });
+
   it('cutBody with target file cuts a download and leaves API requests alone', async () => {
     const url = await someFileUrl();
     server.setFaults({ cutBody: { count: 1, afterBytes: 1000, target: 'file' } });
