@@ -56,9 +56,23 @@ async function thumbnailsSettled(page: Page, min: number): Promise<void> {
   expect(states.filter((s) => s === 'loaded').length).toBeGreaterThanOrEqual(min);
 }
 
-/** Every URL issued so far has expired, for the server and the cache alike. */
-function lifetimeRunsOut(): void {
-  clockMovedMs += (URL_TTL_SECONDS + 1) * 1000;
+/**
+ * Every URL issued so far expires, for the server and the cache alike. The clock moves only
+ * while no fetch is under way (checked and moved in one step of this process, which hosts the
+ * cache): a fetch that had read its link as valid just before the move would reach the server
+ * after it and be refused, which real time, moving smoothly within the cache's margin, never does.
+ */
+async function lifetimeRunsOut(preview: BrowserPreview): Promise<void> {
+  await expect
+    .poll(
+      () => {
+        if (preview.services.mediaCache.fetchesInFlight > 0) return false;
+        clockMovedMs += (URL_TTL_SECONDS + 1) * 1000;
+        return true;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 }
 
 async function imageShows(page: Page, selector: string): Promise<void> {
@@ -126,7 +140,7 @@ test('past the URL lifetime, pictures still show and music still plays', async (
 }) => {
   // Stickers are listed at load; their links run out while the window stays open.
   await thumbnailsSettled(page, 12);
-  lifetimeRunsOut();
+  await lifetimeRunsOut(preview);
   const mark = (await demoLog(preview)).length;
   // The details show the sticker file itself, never fetched before: its link has expired.
   await app.tiles.nth(3).click();
@@ -137,7 +151,7 @@ test('past the URL lifetime, pictures still show and music still plays', async (
   await app.businessType('Background music').click();
   await app.useGrid();
   await thumbnailsSettled(page, 6);
-  lifetimeRunsOut();
+  await lifetimeRunsOut(preview);
   await app.tiles.nth(2).click();
   await playsAudio(app);
   await imageShows(page, '.preview__cover img');
