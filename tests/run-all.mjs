@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: every suite in order, with one summary at the end.
-//   lint + format -> typecheck -> build -> unit/integration (vitest, inside a real Secret Service
-//   when gnome-keyring is installed) -> end-to-end in Chromium (browser preview) -> Electron app
-//   suite (skips loudly where the Electron runtime is absent).
+// `npm test`: every suite, with one summary at the end.
+//   lint + format | typecheck + build (two lanes at once: each tool is single-threaded, so on two
+//   cores they take the time of the longer lane) -> unit/integration (vitest, inside a real
+//   Secret Service when gnome-keyring is installed) -> end-to-end in Chromium (browser preview)
+//   -> Electron app suite (skips loudly where the Electron runtime is absent).
 // Prints a closing line "N passed, N failed" counted from the runners' JSON reports.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,37 @@ function step(name, command, args, options = {}) {
   const ok = run.status === 0;
   results.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
   return ok;
+}
+
+/**
+ * Runs several lanes at once, each a list of [name, command, args] run in order; a lane's output
+ * is held and printed whole when the lane ends, so the log reads like the sequential one.
+ * Resolves to one boolean per step.
+ */
+async function lanes(...lanesToRun) {
+  const runLane = async (lane) => {
+    const oks = [];
+    let output = '';
+    for (const [name, command, args] of lane) {
+      output += `\n━━ ${name}: ${[command, ...args].join(' ')}\n`;
+      const started = Date.now();
+      const ok = await new Promise((resolve) => {
+        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.once('error', (error) => {
+          output += `${error.message}\n`;
+          resolve(false);
+        });
+        child.once('close', (code) => resolve(code === 0));
+      });
+      results.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+      oks.push(ok);
+    }
+    process.stdout.write(output);
+    return oks;
+  };
+  return (await Promise.all(lanesToRun.map(runLane))).flat();
 }
 
 function readJson(path) {
@@ -55,11 +87,19 @@ function countPlaywright(path) {
   return true;
 }
 
-const lintOk = step('lint', 'eslint', ['.']) & step('format', 'prettier', ['--check', '.']);
-const typesOk =
-  step('typecheck (node)', 'tsc', ['-p', 'tsconfig.node.json']) &
-  step('typecheck (web)', 'tsc', ['-p', 'tsconfig.web.json']);
-const buildOk = step('build', 'electron-vite', ['build']);
+const [eslintOk, formatOk, buildOk, nodeTypesOk, webTypesOk] = await lanes(
+  [
+    ['lint', 'eslint', ['.']],
+    ['format', 'prettier', ['--check', '.']],
+  ],
+  [
+    ['build', 'electron-vite', ['build']],
+    ['typecheck (node)', 'tsc', ['-p', 'tsconfig.node.json']],
+    ['typecheck (web)', 'tsc', ['-p', 'tsconfig.web.json']],
+  ],
+);
+const lintOk = eslintOk && formatOk;
+const typesOk = nodeTypesOk && webTypesOk;
 
 // The keychain tests (unit and end-to-end) need a Secret Service: run those steps inside a
 // private D-Bus session with an unlocked gnome-keyring when the machine has one. A fresh keyring

@@ -5,7 +5,22 @@
 
 export interface FaultPlan {
   latencyMs?: number;
-  throttle?: { count: number; retryAfterSeconds: number };
+  /**
+   * API requests wait, unanswered, until a plan without `hold` replaces this one: a slow service
+   * that stays slow for exactly as long as a test needs to look at the waiting state.
+   */
+  hold?: boolean;
+  /**
+   * Media file responses send `afterBytes`, then wait with the connection open until a plan
+   * without `holdFiles` is set, then finish: a transfer that stays in progress while a test acts.
+   */
+  holdFiles?: { afterBytes: number };
+  /**
+   * The next `count` API requests are throttled. retryAfterSeconds is every refusal's wait, or
+   * each refusal's own wait in order (the last one repeats): tests make the client's own quick
+   * retries short and the one the user sees long.
+   */
+  throttle?: { count: number; retryAfterSeconds: number | number[] };
   serverError?: { count: number; status?: 500 | 503 };
   cutBody?: { count: number; afterBytes: number; target?: 'api' | 'file' };
   truncatedJson?: { count: number };
@@ -32,6 +47,7 @@ function copy(plan: FaultPlan): FaultPlan {
 
 export class FaultState {
   private plan: FaultPlan;
+  private readonly held = new Map<'api' | 'files', { promise: Promise<void>; release(): void }>();
 
   constructor(plan: FaultPlan = {}) {
     this.plan = copy(plan);
@@ -39,6 +55,39 @@ export class FaultState {
 
   set(plan: FaultPlan): void {
     this.plan = copy(plan);
+    if (!this.plan.hold) this.release('api');
+    if (!this.plan.holdFiles) this.release('files');
+  }
+
+  /** Resolves at once, or (under `hold`) when a plan without it is set. */
+  apiReleased(): Promise<void> {
+    return this.plan.hold ? this.heldUntilReleased('api') : Promise.resolve();
+  }
+
+  /** Bytes a file response sends before it waits (under `holdFiles`), else null. */
+  get fileHoldBytes(): number | null {
+    return this.plan.holdFiles ? Math.max(0, this.plan.holdFiles.afterBytes) : null;
+  }
+
+  /** Resolves when a plan without `holdFiles` is set (at once when none is). */
+  filesReleased(): Promise<void> {
+    return this.plan.holdFiles ? this.heldUntilReleased('files') : Promise.resolve();
+  }
+
+  private heldUntilReleased(what: 'api' | 'files'): Promise<void> {
+    let held = this.held.get(what);
+    if (!held) {
+      let release = (): void => undefined;
+      const promise = new Promise<void>((resolve) => (release = resolve));
+      held = { promise, release };
+      this.held.set(what, held);
+    }
+    return held.promise;
+  }
+
+  private release(what: 'api' | 'files'): void {
+    this.held.get(what)?.release();
+    this.held.delete(what);
   }
 
   get latencyMs(): number {
@@ -62,7 +111,10 @@ export class FaultState {
     const p = this.plan;
     if (p.throttle && p.throttle.count > 0) {
       p.throttle.count--;
-      return { kind: 'throttle', retryAfterSeconds: p.throttle.retryAfterSeconds };
+      const waits = p.throttle.retryAfterSeconds;
+      if (!Array.isArray(waits)) return { kind: 'throttle', retryAfterSeconds: waits };
+      const retryAfterSeconds = waits.length > 1 ? waits.shift()! : (waits[0] ?? 0);
+      return { kind: 'throttle', retryAfterSeconds };
     }
     if (p.serverError && p.serverError.count > 0) {
       p.serverError.count--;

@@ -214,8 +214,10 @@ export function createRequestHandler(
         res.writeHead(413, { Connection: 'close' }).end();
         return;
       }
-      if (rawPath === '/')
+      if (rawPath === '/') {
+        await ctx.faults.apiReleased();
         return handleApi(req, res, rawQuery, query, body, receivedAt, ctx, entry);
+      }
       if (rawPath.startsWith(MEDIA_PREFIX)) return serveMedia(req, res, rawPath, query, ctx, entry);
       const requestId = ctx.requestId();
       entry.status = 404;

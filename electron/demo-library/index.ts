@@ -48,6 +48,8 @@ export interface DemoServerOptions {
   verifier?: RequestVerifier;
   /** Expires on issued media URLs, default 3600. */
   urlTtlSeconds?: number;
+  /** The server's clock in ms (Date.now by default); tests move it on to let URLs expire. */
+  now?: () => number;
   faults?: FaultPlan;
   /** When set, serves /media/big.bin of this size, streamed without buffering. */
   bigFileBytes?: number;
@@ -149,6 +151,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     verifier: options.verifier,
     urlTtlSeconds,
     bigFileBytes: options.bigFileBytes,
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
   const server = createServer(createRequestHandler(ctx));
   await new Promise<void>((resolve, reject) => {

@@ -48,7 +48,9 @@ export function createServerContext(options: {
   verifier?: RequestVerifier;
   urlTtlSeconds: number;
   bigFileBytes?: number;
+  now?: () => number;
 }): ServerContext {
+  const clock = options.now ?? Date.now;
   const faults = new FaultState(options.faults);
   const signer = new UrlSigner();
   const encodePath = (relPath: string) => relPath.split('/').map(encodeURIComponent).join('/');
@@ -60,11 +62,11 @@ export function createServerContext(options: {
     signer,
     verifier: options.verifier,
     bigFileBytes: options.bigFileBytes,
-    startedAt: Date.now(),
+    startedAt: clock(),
     log: [],
     favourites: new Map(),
     baseUrl: '',
-    now: () => Date.now() + faults.clockSkewSeconds * 1000,
+    now: () => clock() + faults.clockSkewSeconds * 1000,
     requestId: () => randomUUID().toUpperCase(),
     urls: {
       signed(relPath) {

@@ -50,6 +50,11 @@ export interface BrowserPreviewOptions {
   demoItems?: number;
   /** Lifetime of the demo library's signed media URLs (tests shorten it). */
   demoUrlTtlSeconds?: number;
+  /**
+   * The clock of the demo server and of the media cache (ms, Date.now by default): tests move it
+   * on to let signed URLs expire without waiting.
+   */
+  clock?: () => number;
   /** False: the local catalogue syncs only when asked (tests of the app before its first sync). */
   catalogueSyncOnOpen?: boolean;
   /** Browse this ICE-compatible server (credentials in memory only) instead of the demo. */
@@ -128,6 +133,7 @@ export async function startBrowserPreview(
           ...(options.demoUrlTtlSeconds === undefined
             ? {}
             : { urlTtlSeconds: options.demoUrlTtlSeconds }),
+          ...(options.clock === undefined ? {} : { now: options.clock }),
         }),
     ));
   const services = await createMainServices({
@@ -146,6 +152,7 @@ export async function startBrowserPreview(
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     startDemoLibrary,
     ...(options.downloadsDir === undefined ? {} : { downloadsDir: options.downloadsDir }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
     shell: options.shell ?? {
       showItemInFolder: (path) => log(`[preview] Show in folder (not opened here): ${path}`),
       openPath: async (path) => log(`[preview] Open (not opened here): ${path}`),

@@ -87,6 +87,11 @@ export interface MainServicesOptions {
   shell?: Partial<ShellActions>;
   /** Concurrent downloads (default 3). */
   downloadConcurrency?: number;
+  /**
+   * The clock the media cache reads signed URLs' lifetimes against (ms, Date.now by default):
+   * tests share one with the demo server and move both on, instead of waiting for URLs to expire.
+   */
+  clock?: () => number;
 }
 
 /** The default download folder's name inside the OS Downloads folder. */
@@ -206,6 +211,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       allowInternalHosts: () => library.isInternal(),
     },
     onOnlineChange: () => events.emit('onMediaCacheStatus', cacheStatus()),
+    ...(options.clock === undefined ? {} : { now: options.clock }),
   });
   // Files a crash left unaccounted for; nothing waits for it.
   void mediaCache.sweep().catch(() => undefined);

@@ -228,9 +228,9 @@ test('three stickers download with progress into the folder under their real nam
   await rm(folder, { recursive: true, force: true });
 });
 
-test.describe('with file responses cut by the demo server', () => {
-  // The details panel's audio player loads the same cut files meanwhile, through the media
-  // cache, which answers 503 while the file server keeps cutting; Chromium logs that.
+test.describe('with file responses held by the demo server', () => {
+  // The details panel's audio player loads the same held file meanwhile, through the media
+  // cache; should it give up on it before the release, Chromium logs that.
   test.use({
     allowedConsoleErrors: [/ERR_CONTENT_LENGTH_MISMATCH|status of 503 \(Service Unavailable\)/],
   });
@@ -247,8 +247,10 @@ test.describe('with file responses cut by the demo server', () => {
     const track = tracks[tracks.length - 1]!;
     await forgetLocalCopy(preview, track);
     const demo = await preview.demoServer();
-    // Every response of a file is cut after a few KB: the download keeps resuming, slowly.
-    demo.setFaults({ cutBody: { count: 1000, afterBytes: 4096, target: 'file' } });
+    // Every file response stops after a few KB until released: the download stays in progress
+    // for as long as the test needs. (Responses cut every few KB used to fail the download after
+    // its retries, sometimes before a loaded machine got to click Cancel.)
+    demo.setFaults({ holdFiles: { afterBytes: 4096 } });
     try {
       await app.tile(track.mediaId).scrollIntoViewIfNeeded();
       await app.tile(track.mediaId).click();

@@ -198,14 +198,16 @@ test('add a key, browse the account, switch to the demo and back in one click, r
 
   await sheet.open();
   await sheet.fill({ ...ACCOUNT, endpoint: accountServer.url });
-  // A slow service: the button says what is happening, and nothing can be clicked twice.
-  accountServer.setFaults({ latencyMs: 1_500 });
+  // A slow service: the button says what is happening, and nothing can be clicked twice. The
+  // server holds its answer until the test has looked (a fixed delay could be over before the
+  // first look on a loaded machine).
+  accountServer.setFaults({ hold: true });
   await sheet.testButton.click();
   await expect(sheet.testButton).toHaveText(en.account.testing);
   await expect(sheet.testButton).toHaveAttribute('aria-busy', 'true');
   await expect(sheet.saveButton).toHaveAttribute('aria-disabled', 'true');
-  await expect(sheet.outcome).toContainText(en.account.outcome.connected);
   accountServer.setFaults({});
+  await expect(sheet.outcome).toContainText(en.account.outcome.connected);
   await expect(sheet.outcome).toContainText(`The library has ${ACCOUNT_LIBRARY_SIZE} items.`);
   await sheet.saveButton.click();
   await expect(sheet.status).toBeVisible();

@@ -161,6 +161,26 @@ export async function serveMedia(
     return;
   }
 
+  const hold = ctx.faults.fileHoldBytes;
+  if (hold !== null && length > 1) {
+    // Part of the body, then nothing (connection open) until the test releases the rest.
+    const sent = Math.max(1, Math.min(hold, length - 1));
+    const released = ctx.faults.filesReleased();
+    const first = file.open(start, start + sent - 1);
+    first.on('error', () => res.destroy());
+    first.on('data', (chunk) => res.write(chunk));
+    first.on('end', () => {
+      void released.then(() => {
+        if (res.destroyed) return;
+        const rest = file.open(start + sent, end);
+        rest.on('error', () => res.destroy());
+        res.on('close', () => rest.destroy());
+        rest.pipe(res);
+      });
+    });
+    return;
+  }
+
   const cut = ctx.faults.takeFileCut();
   if (cut !== null) {
     // Promise the whole body, deliver part of it, then drop the connection.

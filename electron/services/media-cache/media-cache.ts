@@ -243,6 +243,11 @@ export class MediaCache {
     return this.online;
   }
 
+  /** Fetches under way; each read its URL's lifetime when it started. */
+  get fetchesInFlight(): number {
+    return this.inflight.size;
+  }
+
   async setLimit(bytes: number): Promise<void> {
     if (!Number.isSafeInteger(bytes) || bytes < 0) {
       throw new AppError('INVALID_INPUT', 'The cache limit must be a whole number of bytes.');

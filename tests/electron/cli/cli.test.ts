@@ -2,7 +2,16 @@
 // behaviour in-process through runCli(argv, io), and a few smoke tests as a real subprocess
 // (tsx electron/cli/main.ts), as a user runs it.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  inject,
+  it,
+  onTestFinished,
+} from 'vitest';
 import { copyDemoMedia } from '../../support/demo-media';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,8 +35,6 @@ let dataDir: string;
 const keychainService = uniqueKeychainService();
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ice-cli-data-'));
-  // --demo keeps its media in the app's data folder: the run's, copied, not generated again.
-  await copyDemoMedia(inject('demoMediaDir'), join(dataDir, 'demo-library'));
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
@@ -262,15 +269,16 @@ describe('ice CLI', () => {
   });
 
   it('--demo starts the demo library in-process on the media in the app data folder', async () => {
-    const list = await cli([
-      'list',
-      '--demo',
-      '--json',
-      '--business-type',
-      'bgm',
-      '--page-size',
-      '3',
-    ]);
+    // --demo keeps its media in the app's data folder: the run's, copied, not generated again. A
+    // folder of its own: the secret scans of the other cases need not read 34 MB of media.
+    const demoDataDir = await mkdtemp(join(tmpdir(), 'ice-cli-demo-data-'));
+    onTestFinished(() => rm(demoDataDir, { recursive: true, force: true }));
+    await copyDemoMedia(inject('demoMediaDir'), join(demoDataDir, 'demo-library'));
+    const demoEnv = { ICE_MEDIA_LIBRARY_DATA_DIR: demoDataDir };
+    const list = await cli(
+      ['list', '--demo', '--json', '--business-type', 'bgm', '--page-size', '3'],
+      demoEnv,
+    );
     expect(list.stderr).toBe('');
     expect(list.code).toBe(0);
     const items = list.stdout
@@ -279,10 +287,13 @@ describe('ice CLI', () => {
       .map((l) => JSON.parse(l) as { mediaId: string; files: Array<{ fileSize: number }> });
     expect(items).toHaveLength(3);
     const [first] = items;
-    const info = await cli(['info', first!.mediaId, '--demo']);
+    const info = await cli(['info', first!.mediaId, '--demo'], demoEnv);
     expect(info.code).toBe(0);
     expect(info.stdout).toContain(`Media ID:   ${first!.mediaId}`);
-    const download = await cli(['download', first!.mediaId, '--demo', '--to', dir, '--json']);
+    const download = await cli(
+      ['download', first!.mediaId, '--demo', '--to', dir, '--json'],
+      demoEnv,
+    );
     expect(download.code).toBe(0);
     const saved = JSON.parse(download.stdout.trim()) as { path: string; bytes: number };
     expect(saved.bytes).toBe(first!.files[0]!.fileSize);

@@ -66,6 +66,35 @@ describe('counted API faults', () => {
     await after.arrayBuffer();
   });
 
+  it('a list of waits gives each throttled answer its own, the last one repeating', async () => {
+    server.setFaults({ throttle: { count: 4, retryAfterSeconds: [0, 1, 5] } });
+    const waits: Array<string | null> = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await api();
+      waits.push(res.headers.get('x-acs-retry-after'));
+      await res.arrayBuffer();
+    }
+    expect(waits).toEqual(['0', '1', '5', '5', null]);
+  });
+
+  it('hold keeps API requests unanswered until a plan without it is set', async () => {
+    server.setFaults({ hold: true });
+    const mark = server.requestLog().length;
+    let answered = false;
+    const pending = api().then((res) => {
+      answered = true;
+      return res;
+    });
+    // The request has arrived (it is logged) and still has no answer.
+    await expect.poll(() => server.requestLog().length).toBe(mark + 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    server.setFaults({});
+    const res = await pending;
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+  });
+
   it('serverError answers InternalError (500) or ServiceUnavailable (503)', async () => {
     server.setFaults({ serverError: { count: 1 } });
     const first = await callApi(server.url, TAGS);
@@ -151,6 +180,35 @@ describe('counted API faults', () => {
 });
 
 describe('file faults', () => {
+  it('holdFiles sends the first bytes of a file, then the rest only once released', async () => {
+    const url = await someFileUrl();
+    const whole = (await download(url)).bytes;
+    server.setFaults({ holdFiles: { afterBytes: 1000 } });
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let received = 0;
+    while (received < 1000) received += (await reader.read()).value?.length ?? 0;
+    expect(received).toBe(1000);
+    // Nothing more arrives while held: the next read is still pending after the server idles.
+    let more = false;
+    const next = reader.read().then((chunk) => {
+      more = true;
+      return chunk;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(more).toBe(false);
+    server.setFaults({});
+    const chunks = [Buffer.from((await next).value ?? [])];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(Buffer.from(value));
+    }
+    const rest = Buffer.concat(chunks);
+    expect(Buffer.concat([whole.subarray(0, 1000), rest]).equals(whole)).toBe(true);
+  });
+
   it('cutBody with target file cuts a download and leaves API requests alone', async () => {
     const url = await someFileUrl();
     server.setFaults({ cutBody: { count: 1, afterBytes: 1000, target: 'file' } });
