@@ -1,17 +1,14 @@
-// One RPC call to ICE over node:http: signing (per attempt, so every attempt gets a fresh nonce
-// and timestamp), timeouts, retries with backoff, clock-skew correction and error mapping.
-// Nothing it throws carries the secret, the STS token or a signed URL: Node's own errors never
-// leave this file, only AppErrors with our own wording.
-// Plain node:http rather than got: a sync sends hundreds of these calls, and got's per-request
-// machinery (options merging, hooks, progress events, its stream wrapper) cost about as much CPU
-// as receiving the 100 KB page itself (tests/bench/sync-bench.ts). Downloads still use got.
+// One RPC call to ICE over got: signing (in a beforeRequest hook, so every attempt gets a fresh
+// nonce and timestamp), timeouts, retries with backoff, clock-skew correction and error mapping.
+// Nothing it throws carries the secret, the STS token or a signed URL: got's own errors (which
+// hold the request options) never leave this file, only AppErrors with our own wording.
 
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import got, { RequestError } from 'got';
+import type { BeforeRequestHook, Got } from 'got';
 import { AppError } from '../../../shared/errors';
 import { acsTimestamp } from './acs-time';
 import { isRetryableApiCode, mapApiError, parseErrorBody, redact } from './api-errors';
@@ -95,26 +92,55 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
   };
   let clockOffsetMs = 0;
 
+  const signRequest: BeforeRequestHook = (options) => {
+    const context = options.context.ice as SigningContext;
+    const now = acsTimestamp(config.clock() + clockOffsetMs);
+    const nonce = randomBytes(16).toString('hex');
+    const { query, headers } = signedParts(config, context, now, nonce);
+    options.url = new URL(
+      query ? `${config.endpoint.origin}/?${query}` : `${config.endpoint.origin}/`,
+    );
+    Object.assign(options.headers, headers);
+  };
+
+  const client: Got = got.extend({
+    agent: agents,
+    timeout: {
+      lookup: config.timeouts.connectMs,
+      connect: config.timeouts.connectMs,
+      secureConnect: config.timeouts.connectMs,
+      response: config.timeouts.responseMs,
+      request: config.timeouts.totalMs,
+    },
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    followRedirect: false,
+    responseType: 'text',
+    headers: { accept: 'application/json', 'user-agent': 'ice-media-library' },
+    hooks: { beforeRequest: [signRequest] },
+    // A public endpoint's name must not resolve to an internal address (unless it is internal).
+    ...(config.endpoint.internal ? {} : { dnsLookup: publicOnlyLookup }),
+  });
+
   async function attempt(context: SigningContext, signal?: AbortSignal): Promise<Attempt> {
     const anonymous = !config.credentials;
-    let response: RawResponse;
+    let response;
+    let tooLarge = false;
     try {
-      const now = acsTimestamp(config.clock() + clockOffsetMs);
-      const nonce = randomBytes(16).toString('hex');
-      const { query, headers } = signedParts(config, context, now, nonce);
-      response = await send({
-        url: query ? `${config.endpoint.origin}/?${query}` : `${config.endpoint.origin}/`,
+      const request = client(`${config.endpoint.origin}/`, {
         method: config.httpMethod,
-        headers: { ...BASE_HEADERS, ...headers },
-        agents,
-        timeouts: config.timeouts,
-        maxResponseBytes: config.maxResponseBytes,
-        // A public endpoint's name must not resolve to an internal address (unless it is internal).
-        ...(config.endpoint.internal ? {} : { lookup: publicOnlyLookup }),
-        ...(signal ? { signal } : {}),
+        context: { ice: context },
+        signal,
       });
+      request.on('downloadProgress', (progress) => {
+        if (progress.transferred > config.maxResponseBytes) {
+          tooLarge = true;
+          request.cancel();
+        }
+      });
+      response = await request;
     } catch (error) {
-      if (error instanceof TooLarge && !signal?.aborted) {
+      if (tooLarge && !signal?.aborted) {
         const message = 'The library service sent a response that is too large.';
         return { ok: false, retryable: false, error: new AppError('BAD_RESPONSE', message) };
       }
@@ -276,142 +302,9 @@ function signedParts(
   };
 }
 
-const BASE_HEADERS = {
-  accept: 'application/json',
-  'user-agent': 'ice-media-library',
-  'accept-encoding': 'gzip, deflate, br',
-};
-
-interface RawResponse {
-  statusCode: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-interface SendOptions {
-  url: string;
-  method: 'GET' | 'POST';
-  headers: Record<string, string>;
-  agents: { http: HttpAgent; https: HttpsAgent };
-  timeouts: TimeoutConfig;
-  maxResponseBytes: number;
-  lookup?: typeof publicOnlyLookup;
-  signal?: AbortSignal;
-}
-
-/** The response was over maxResponseBytes (on the wire or decompressed). */
-class TooLarge extends Error {}
-
-/** A Node-style network error with a code, for networkFailure. */
-function codedError(code: string, message: string): NodeJS.ErrnoException {
-  const error: NodeJS.ErrnoException = new Error(message);
-  error.code = code;
-  return error;
-}
-
-/**
- * One HTTP exchange with the whole body read and decoded. Timeouts: connectMs until the socket
- * is connected (name lookup included), responseMs from the request sent to the response head,
- * totalMs for the whole exchange; each fails with code ETIMEDOUT. A body cut short fails with
- * ECONNRESET; every failure leaves the socket destroyed, never back in the pool.
- */
-function send(options: SendOptions): Promise<RawResponse> {
-  return new Promise<RawResponse>((resolve, reject) => {
-    const secure = options.url.startsWith('https:');
-    const timers: NodeJS.Timeout[] = [];
-    let settled = false;
-    const finish = (error: Error | null, response?: RawResponse) => {
-      if (settled) return;
-      settled = true;
-      for (const timer of timers) clearTimeout(timer);
-      if (error) {
-        request.destroy();
-        reject(error);
-      } else resolve(response!);
-    };
-    const timeout = (ms: number, what: string) => {
-      const timer = setTimeout(
-        () => finish(codedError('ETIMEDOUT', `Timed out waiting for the ${what}.`)),
-        ms,
-      );
-      timers.push(timer);
-      return timer;
-    };
-    const requestOptions = {
-      method: options.method,
-      headers: {
-        ...options.headers,
-        ...(options.method === 'POST' ? { 'content-length': '0' } : {}),
-      },
-      agent: secure ? options.agents.https : options.agents.http,
-      ...(options.lookup ? { lookup: options.lookup } : {}),
-    };
-    const request = secure
-      ? httpsRequest(options.url, requestOptions)
-      : httpRequest(options.url, requestOptions);
-    timeout(options.timeouts.totalMs, 'whole response');
-    const onAbort = () => finish(codedError('ABORT_ERR', 'The request was cancelled.'));
-    if (options.signal?.aborted) return onAbort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const cleanUp = () => options.signal?.removeEventListener('abort', onAbort);
-    request.once('close', cleanUp);
-    request.once('socket', (socket) => {
-      if (!socket.connecting) return;
-      const connect = timeout(options.timeouts.connectMs, 'connection');
-      socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connect));
-    });
-    request.once('finish', () => timeout(options.timeouts.responseMs, 'response'));
-    request.once('error', (error) => finish(error));
-    request.once('response', (incoming: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      let bytes = 0;
-      incoming.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (bytes > options.maxResponseBytes) return finish(new TooLarge());
-        chunks.push(chunk);
-      });
-      incoming.once('error', (error) => finish(error));
-      incoming.once('close', () => {
-        if (!incoming.complete) finish(codedError('ECONNRESET', 'The response was cut short.'));
-      });
-      incoming.once('end', () => {
-        try {
-          const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes);
-          const body = decode(raw, incoming.headers['content-encoding'], options.maxResponseBytes);
-          finish(null, { statusCode: incoming.statusCode ?? 0, headers: incoming.headers, body });
-        } catch (error) {
-          finish(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-    });
-    request.end();
-  });
-}
-
-/** The body as text, decompressed as its Content-Encoding says (at most `limit` bytes). */
-function decode(raw: Buffer, encoding: string | undefined, limit: number): string {
-  const kind = (encoding ?? '').trim().toLowerCase();
-  if (kind === '' || kind === 'identity') return raw.toString('utf8');
-  const options = { maxOutputLength: limit };
-  try {
-    if (kind === 'gzip' || kind === 'x-gzip') return gunzipSync(raw, options).toString('utf8');
-    if (kind === 'deflate') return inflateSync(raw, options).toString('utf8');
-    if (kind === 'br') return brotliDecompressSync(raw, options).toString('utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new TooLarge();
-    // A compressed body cut short: another attempt usually succeeds.
-    throw codedError('ECONNRESET', 'The compressed response was cut short.');
-  }
-  // An encoding we did not ask for: the bytes as they are (JSON.parse then says whether usable).
-  return raw.toString('utf8');
-}
-
 function networkFailure(error: unknown, host: string, signal?: AbortSignal): Attempt {
   if (signal?.aborted) return { ok: false, retryable: false, error: cancelled() };
-  const code =
-    error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string'
-      ? (error as NodeJS.ErrnoException).code
-      : undefined;
+  const code = error instanceof RequestError ? error.code : undefined;
   if (code === INTERNAL_ADDRESS_CODE) {
     return {
       ok: false,
@@ -429,7 +322,7 @@ function networkFailure(error: unknown, host: string, signal?: AbortSignal): Att
       error: new AppError('TIMEOUT', `The library service at ${host} did not answer in time.`),
     };
   }
-  const detail = code ? ` (${code})` : '';
+  const detail = code && code !== 'ERR_GOT_REQUEST_ERROR' ? ` (${code})` : '';
   const hint =
     code === 'ENOTFOUND' || code === 'EAI_AGAIN'
       ? 'Check the address and your internet connection.'
