@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { createIceClient } from '../../../../electron/services/ice/ice-client';
 import type { IceClient, IceClientConfig } from '../../../../electron/services/ice/ice-client';
 import { DOCUMENTED_TAGS, documentedTagsFor } from '../../../../shared/tags';
@@ -282,6 +283,44 @@ describe('retries', () => {
     const page = await client().listPublicMediaBasicInfos({});
     expect(page.requestId).toBe('ok');
     expect(server.requests).toHaveLength(2);
+  });
+
+  it.each([
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
+  ] as const)('asks for compression and reads a %s body', async (encoding, compress) => {
+    const answer = catalogue(30);
+    server.handle((req, res) => {
+      const body = compress(Buffer.from(JSON.stringify(answer(req))));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+      res.end(body);
+    });
+    const page = await client().listPublicMediaBasicInfos({ pageSize: 20 });
+    expect(page.items.map((i) => i.mediaId)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `media-${i + 1}`),
+    );
+    expect(server.requests[0]!.headers['accept-encoding']).toContain(encoding);
+  });
+
+  it('refuses a response over the size cap, on the wire or once decompressed', async () => {
+    const big = JSON.stringify({ RequestId: 'x', TotalCount: 0, Pad: 'a'.repeat(50_000) });
+    let compressed = false;
+    server.handle((_req, res) => {
+      if (compressed) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync(Buffer.from(big))); // a few hundred bytes on the wire
+      } else sendJson(res, 200, JSON.parse(big));
+    });
+    const small = client({ maxResponseBytes: 10_000 });
+    const onTheWire = await caught(small.listPublicMediaBasicInfos({}));
+    expect(onTheWire.code).toBe('BAD_RESPONSE');
+    expect(onTheWire.message).toContain('too large');
+    compressed = true;
+    const inflated = await caught(small.listPublicMediaBasicInfos({}));
+    expect(inflated.code).toBe('BAD_RESPONSE');
+    expect(inflated.message).toContain('too large');
+    expect(server.requests).toHaveLength(2); // not retried
   });
 
   it('gives up after the retry limit with SERVER_ERROR and the RequestId', async () => {
