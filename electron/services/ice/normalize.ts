@@ -17,6 +17,7 @@ import { AppError } from '../../../shared/errors';
 import { DOCUMENTED_TAGS } from '../../../shared/tags';
 import {
   getMediaResponseSchema,
+  isPlainListMediaResponse,
   listMediaResponseSchema,
   listTagsResponseSchema,
 } from './response-schemas';
@@ -33,7 +34,8 @@ export function normalizeListMediaResponse(
   query: ListMediaQuery,
   context: NormalizeContext,
 ): MediaPage {
-  const raw = parseShape(listMediaResponseSchema, body);
+  // The schema (and its copy of the page) only for a page the cheap check does not accept as is.
+  const raw = isPlainListMediaResponse(body) ? body : parseShape(listMediaResponseSchema, body);
   const totalCount = toNumber(raw.TotalCount);
   if (raw.MediaInfos == null && totalCount !== null && totalCount > 0) {
     throw badResponse('MediaInfos', `expected array (TotalCount is ${totalCount})`);

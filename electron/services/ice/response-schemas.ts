@@ -98,3 +98,83 @@ export type RawMediaInfo = z.infer<typeof mediaInfoSchema>;
 export type RawFileBasicInfo = z.infer<typeof fileBasicInfoSchema>;
 export type RawListMediaResponse = z.infer<typeof listMediaResponseSchema>;
 export type RawListTagsResponse = z.infer<typeof listTagsResponseSchema>;
+
+// A listing page that the schema would accept as it is, checked without building anything.
+// zod's object schemas return a fresh copy of every object they check: for a sync's 200 pages of
+// 100 items each that copy was a measurable share of the CPU. This check answers true only for
+// bodies the schema accepts unchanged (no "null" list strings, which the schema turns into null),
+// so the body can be used as the schema's output; anything else goes through the schema, which
+// gives the error (with the failing field's path) or the preprocessed value.
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isText(value: unknown): boolean {
+  return value == null || typeof value === 'string';
+}
+function isNumeric(value: unknown): boolean {
+  return (
+    value == null ||
+    typeof value === 'string' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+function allText(object: Json, keys: readonly string[]): boolean {
+  for (const key of keys) if (!isText(object[key])) return false;
+  return true;
+}
+function allNumeric(object: Json, keys: readonly string[]): boolean {
+  for (const key of keys) if (!isNumeric(object[key])) return false;
+  return true;
+}
+
+const FILE_TEXT = ['FileName', 'FileStatus', 'FileType', 'FileUrl', 'Region', 'FormatName'];
+const FILE_NUMERIC = ['FileSize', 'Duration', 'Bitrate', 'Width', 'Height'];
+const BASIC_TEXT = [
+  'MediaId',
+  'InputURL',
+  'MediaType',
+  'BusinessType',
+  'Source',
+  'Title',
+  'Description',
+  'Category',
+  'MediaTags',
+  'CoverURL',
+  'Status',
+];
+const BASIC_NUMERIC = ['CreateTime', 'ModifiedTime'];
+const PAGE_TEXT = ['RequestId', 'NextToken'];
+const PAGE_NUMERIC = ['TotalCount', 'MaxResults', 'PageNo', 'PageSize'];
+
+function isPlainMediaInfo(info: unknown): boolean {
+  if (!isObject(info) || !isText(info.MediaId)) return false;
+  const basic = info.MediaBasicInfo;
+  if (!isObject(basic) || !allText(basic, BASIC_TEXT) || !allNumeric(basic, BASIC_NUMERIC)) {
+    return false;
+  }
+  const files = info.FileInfoList;
+  if (files == null) return true;
+  if (!Array.isArray(files)) return false;
+  for (const file of files) {
+    if (!isObject(file)) return false;
+    const basicFile = file.FileBasicInfo;
+    if (basicFile == null) continue;
+    if (!isObject(basicFile) || !allText(basicFile, FILE_TEXT)) return false;
+    if (!allNumeric(basicFile, FILE_NUMERIC)) return false;
+  }
+  return true;
+}
+
+export function isPlainListMediaResponse(body: unknown): body is RawListMediaResponse {
+  if (!isObject(body) || !allText(body, PAGE_TEXT) || !allNumeric(body, PAGE_NUMERIC)) {
+    return false;
+  }
+  const infos = body.MediaInfos;
+  if (infos == null) return true;
+  if (!Array.isArray(infos)) return false;
+  for (const info of infos) if (!isPlainMediaInfo(info)) return false;
+  return true;
+}
