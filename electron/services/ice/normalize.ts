@@ -17,7 +17,6 @@ import { AppError } from '../../../shared/errors';
 import { DOCUMENTED_TAGS } from '../../../shared/tags';
 import {
   getMediaResponseSchema,
-  isPlainListMediaResponse,
   listMediaResponseSchema,
   listTagsResponseSchema,
 } from './response-schemas';
@@ -34,8 +33,7 @@ export function normalizeListMediaResponse(
   query: ListMediaQuery,
   context: NormalizeContext,
 ): MediaPage {
-  // The schema (and its copy of the page) only for a page the cheap check does not accept as is.
-  const raw = isPlainListMediaResponse(body) ? body : parseShape(listMediaResponseSchema, body);
+  const raw = parseShape(listMediaResponseSchema, body);
   const totalCount = toNumber(raw.TotalCount);
   if (raw.MediaInfos == null && totalCount !== null && totalCount > 0) {
     throw badResponse('MediaInfos', `expected array (TotalCount is ${totalCount})`);
