@@ -44,6 +44,19 @@ interface OpenSource {
   store: CatalogueStore;
   index: SearchIndex;
   favourites: Set<string>;
+  /**
+   * The fresh signed links of items a re-sync found unchanged. Their rows are not rewritten just
+   * because the links changed (nothing relies on a stored link: the UI only asks whether an item
+   * has a cover or file, and the media cache and waveforms fetch by MediaId and get a fresh link
+   * from GetPublicMediaInfo when theirs has expired), so the newest links are kept here, in
+   * memory, and put on the stored item when it is read. After a restart the stored links stand.
+   */
+  links: Map<string, ItemLinks>;
+}
+
+interface ItemLinks {
+  cover: string | null;
+  files: string[];
 }
 
 export class CatalogueService {
@@ -85,6 +98,7 @@ export class CatalogueService {
         store,
         index,
         favourites: new Set(store.favourites()),
+        links: new Map(),
       };
       this.lastError = null;
       this.progress = null;
@@ -129,11 +143,14 @@ export class CatalogueService {
 
   /** Stored items by id, in the order asked; unknown ids are left out. */
   items(mediaIds: readonly string[]): MediaItem[] {
-    return this.requireSource().store.items(mediaIds);
+    const source = this.requireSource();
+    return source.store.items(mediaIds).map((item) => withLinks(item, source.links));
   }
 
   item(mediaId: string): MediaItem | null {
-    return this.current?.store.item(mediaId) ?? null;
+    const source = this.current;
+    const item = source?.store.item(mediaId);
+    return source && item ? withLinks(item, source.links) : null;
   }
 
   tags(businessType: BusinessType): MediaTag[] {
@@ -196,7 +213,7 @@ export class CatalogueService {
   }
 
   private async runSync(source: OpenSource, signal: AbortSignal): Promise<void> {
-    const { store, index, lister } = source;
+    const { store, index, lister, links } = source;
     try {
       const generation = store.nextGeneration();
       const totals = new Map<BusinessType, number | null>();
@@ -226,10 +243,12 @@ export class CatalogueService {
         ),
       );
       let batch: StoredItem[] = [];
+      let pending = 0;
       const flush = () => {
         if (source !== this.current || signal.aborted) throw cancelled();
         store.putItems(batch, generation);
         batch = [];
+        pending = 0;
       };
       try {
         const tags = (await tagLists).flat();
@@ -243,13 +262,21 @@ export class CatalogueService {
             seenIds.add(listed.mediaId);
             const item = listed.businessType === '' ? { ...listed, businessType } : listed;
             const unchanged = tagsChanged ? null : index.unchanged(item);
-            const entry = unchanged ?? indexItem(item, tagsById, index.pinyinFor(item));
-            batch.push({
-              item,
-              pinyin: { full: entry.pinyinFull, initials: entry.pinyinInitials },
-            });
-            seen.push(entry);
-            if (batch.length >= WRITE_BATCH) flush();
+            if (unchanged) {
+              // Only its links changed: no database write (see OpenSource.links).
+              links.set(item.mediaId, linksOf(item));
+              seen.push(unchanged);
+            } else {
+              const entry = indexItem(item, tagsById, index.pinyinFor(item));
+              links.delete(item.mediaId);
+              batch.push({
+                item,
+                pinyin: { full: entry.pinyinFull, initials: entry.pinyinInitials },
+              });
+              seen.push(entry);
+            }
+            // Unchanged items count too, so a cancel is noticed as often as before.
+            if (++pending >= WRITE_BATCH) flush();
             this.reportProgress(seen.length, totals);
           }
         }
@@ -261,7 +288,8 @@ export class CatalogueService {
         stopListings();
         for (const listing of listings) void listing.close();
       }
-      store.removeOlderThan(generation);
+      store.removeExcept(seenIds);
+      for (const id of links.keys()) if (!seenIds.has(id)) links.delete(id);
       store.setMeta('lastSyncedAt', this.clock().toISOString());
       index.replace(seen);
       this.lastError = null;
@@ -294,6 +322,21 @@ export class CatalogueService {
   private emit(): void {
     this.options.onStatus?.(this.status());
   }
+}
+
+function linksOf(item: MediaItem): ItemLinks {
+  return { cover: item.coverUrl, files: item.files.map((f) => f.url) };
+}
+
+/** The stored item with the newest links a re-sync saw for it (an unchanged item has as many files). */
+function withLinks(item: MediaItem, links: ReadonlyMap<string, ItemLinks>): MediaItem {
+  const fresh = links.get(item.mediaId);
+  if (!fresh || fresh.files.length !== item.files.length) return item;
+  return {
+    ...item,
+    coverUrl: fresh.cover,
+    files: item.files.map((f, i) => ({ ...f, url: fresh.files[i]! })),
+  };
 }
 
 function cancelled(): AppError {

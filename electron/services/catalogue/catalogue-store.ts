@@ -107,6 +107,7 @@ export class CatalogueStore {
 
   /** Stores a batch in one transaction (one per batch keeps the writes cheap). */
   putItems(entries: readonly StoredItem[], generation: number): void {
+    if (entries.length === 0) return;
     this.transaction(() => {
       for (const { item, pinyin } of entries) {
         this.upsert.run(
@@ -121,10 +122,19 @@ export class CatalogueStore {
     });
   }
 
-  /** After a complete sync: removes the items the service no longer lists. */
-  removeOlderThan(generation: number): number {
-    const result = this.db.prepare('DELETE FROM media WHERE generation < ?').run(generation);
-    return Number(result.changes);
+  /**
+   * After a complete sync: removes the items it did not list. (Unchanged items are not written
+   * by a re-sync, so their generation stamp is older: what was listed is the test.)
+   */
+  removeExcept(listed: ReadonlySet<string>): number {
+    const stored = this.db.prepare('SELECT media_id FROM media').all() as { media_id: string }[];
+    const gone = stored.filter((r) => !listed.has(r.media_id));
+    if (gone.length === 0) return 0;
+    const remove = this.db.prepare('DELETE FROM media WHERE media_id = ?');
+    this.transaction(() => {
+      for (const { media_id } of gone) remove.run(media_id);
+    });
+    return gone.length;
   }
 
   putTags(tags: readonly MediaTag[]): void {

@@ -86,8 +86,15 @@ export function indexItem(
   };
 }
 
-/** The values an index entry depends on, in a fixed order (signed URLs change; these rarely do). */
+/**
+ * Everything stored for an item except the values of its signed links (which change with every
+ * listing), in a fixed order: an item that still has these values needs neither a new index
+ * entry nor a database write. Links count only as present or absent (what the UI shows).
+ */
 export type IndexSource = readonly (string | number | null)[];
+
+const ITEM_FIELDS = 11;
+const FILE_FIELDS = 11;
 
 export function indexSource(item: MediaItem): IndexSource {
   const key: (string | number | null)[] = [
@@ -95,11 +102,29 @@ export function indexSource(item: MediaItem): IndexSource {
     item.description,
     item.businessType,
     item.createTime,
+    item.mediaType,
+    item.category,
+    item.source,
+    item.status,
+    item.modifiedTime,
+    item.coverUrl === null ? 0 : 1,
     item.tags.length,
     ...item.tags,
   ];
   for (const f of item.files) {
-    key.push(f.fileName, f.formatName, f.duration, f.width, f.height, f.fileSize);
+    key.push(
+      f.fileName,
+      f.formatName,
+      f.duration,
+      f.width,
+      f.height,
+      f.fileSize,
+      f.bitrate,
+      f.fileType,
+      f.fileStatus,
+      f.region,
+      f.url === '' ? 0 : 1,
+    );
   }
   return key;
 }
@@ -112,17 +137,23 @@ export function indexSource(item: MediaItem): IndexSource {
 function sameSource(source: IndexSource, item: MediaItem): boolean {
   const files = item.files;
   const tags = item.tags;
-  if (source.length !== 5 + tags.length + 6 * files.length) return false;
+  if (source.length !== ITEM_FIELDS + tags.length + FILE_FIELDS * files.length) return false;
   if (
     source[0] !== item.title ||
     source[1] !== item.description ||
     source[2] !== item.businessType ||
     source[3] !== item.createTime ||
-    source[4] !== tags.length
+    source[4] !== item.mediaType ||
+    source[5] !== item.category ||
+    source[6] !== item.source ||
+    source[7] !== item.status ||
+    source[8] !== item.modifiedTime ||
+    source[9] !== (item.coverUrl === null ? 0 : 1) ||
+    source[10] !== tags.length
   ) {
     return false;
   }
-  let at = 5;
+  let at = ITEM_FIELDS;
   for (const tag of tags) if (source[at++] !== tag) return false;
   for (const f of files) {
     if (
@@ -131,11 +162,16 @@ function sameSource(source: IndexSource, item: MediaItem): boolean {
       source[at + 2] !== f.duration ||
       source[at + 3] !== f.width ||
       source[at + 4] !== f.height ||
-      source[at + 5] !== f.fileSize
+      source[at + 5] !== f.fileSize ||
+      source[at + 6] !== f.bitrate ||
+      source[at + 7] !== f.fileType ||
+      source[at + 8] !== f.fileStatus ||
+      source[at + 9] !== f.region ||
+      source[at + 10] !== (f.url === '' ? 0 : 1)
     ) {
       return false;
     }
-    at += 6;
+    at += FILE_FIELDS;
   }
   return true;
 }
@@ -170,7 +206,7 @@ export class SearchIndex {
     this.replace(items);
   }
 
-  /** The entry of an item whose indexed fields have not changed since it was indexed. */
+  /** The entry of an item unchanged since it was indexed (all but its links' values: see indexSource). */
   unchanged(item: MediaItem): IndexedItem | null {
     const known = this.byId.get(item.mediaId);
     return known && sameSource(known.source, item) ? known : null;

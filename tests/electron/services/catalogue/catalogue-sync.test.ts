@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vi
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { startDemoServer } from '../../../../electron/demo-library/index';
 import type { DemoServer } from '../../../../electron/demo-library/index';
 import { createIceClient } from '../../../../electron/services/ice/ice-client';
@@ -13,6 +14,7 @@ import type { IceClient } from '../../../../electron/services/ice/ice-client';
 import { CatalogueService } from '../../../../electron/services/catalogue/catalogue-service';
 import { listerFor } from '../../../../electron/services/catalogue/catalogue-lister';
 import type { CatalogueStatus } from '../../../../shared/catalogue';
+import type { MediaItem } from '../../../../shared/domain';
 import { rejectionOf } from '../../../support/app-error';
 
 const SIZE = 340; // 20 of each of the 17 tags: several pages per business type
@@ -53,6 +55,28 @@ function serviceFor(dataDir: string, statuses: CatalogueStatus[] = []) {
   });
   open.push({ client, service });
   return { client, service, lister: listerFor(client) };
+}
+
+/** What the database file holds for each item: the sync that last wrote its row, and the links in it. */
+function storedRows(dataDir: string): Map<string, { generation: number; item: MediaItem }> {
+  const db = new DatabaseSync(CatalogueService.fileFor(dataDir, 'demo'), { readOnly: true });
+  try {
+    const rows = db.prepare('SELECT media_id, generation, json FROM media').all() as {
+      media_id: string;
+      generation: number;
+      json: string;
+    }[];
+    return new Map(
+      rows.map((r) => [r.media_id, { generation: r.generation, item: JSON.parse(r.json) }]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** An item without the values of its signed links. */
+function withoutLinks(item: MediaItem) {
+  return { ...item, coverUrl: item.coverUrl !== null, files: item.files.map((f) => f.fileName) };
 }
 
 describe('catalogue sync', () => {
@@ -171,5 +195,44 @@ describe('catalogue sync', () => {
     expect(service.search({ text: 'yueliang' }).ids).toEqual([retitledId]);
     expect(service.item(retitledId!)!.title).toBe('月亮船 Moon boat');
     expect(service.search({ text: '新来' }).ids).toEqual(['added-media-1']);
+  });
+
+  it('rewrites only the items that changed on a re-sync, and reads the others with their newest links', async () => {
+    await startServer();
+    const dataDir = join(workDir, 'resync');
+    const { service, lister } = serviceFor(dataDir);
+    service.open('demo', lister, { sync: false });
+    await service.sync();
+    const [retitledId] = service.search({ text: '#00001' }).ids;
+    const [keptId] = service.search({ text: '#00003' }).ids;
+    const keptBefore = service.item(keptId!)!;
+    expect(keptBefore.coverUrl).not.toBeNull();
+    const firstGeneration = storedRows(dataDir).get(keptId!)!.generation;
+
+    server.changeCatalogue((items) =>
+      items.map((i) => (i.title.endsWith('#00001') ? { ...i, title: '月亮船 Moon boat' } : i)),
+    );
+    server.setFaults({ clockSkewSeconds: 3600 }); // an hour later: every signed link is new
+    await service.sync();
+
+    const rows = storedRows(dataDir);
+    expect(rows.size).toBe(SIZE);
+    const rewritten = [...rows].filter(([, r]) => r.generation !== firstGeneration);
+    expect(rewritten.map(([id]) => id)).toEqual([retitledId]);
+    expect(rows.get(retitledId!)!.item.title).toBe('月亮船 Moon boat');
+    // The unchanged item's row still holds the first links; reading it gives the newest ones.
+    expect(rows.get(keptId!)!.item.coverUrl).toBe(keptBefore.coverUrl);
+    const keptAfter = service.item(keptId!)!;
+    expect(keptAfter.coverUrl).not.toBe(keptBefore.coverUrl);
+    expect(keptAfter.files[0]!.url).not.toBe(keptBefore.files[0]!.url);
+    expect(withoutLinks(keptAfter)).toEqual(withoutLinks(keptBefore));
+    expect(service.items([keptId!])).toEqual([keptAfter]);
+
+    // After a restart the stored item is whole (links included) and found as before.
+    service.close();
+    const again = serviceFor(dataDir);
+    again.service.open('demo', again.lister, { sync: false });
+    expect(withoutLinks(again.service.item(keptId!)!)).toEqual(withoutLinks(keptBefore));
+    expect(again.service.search({ text: 'moon boat' }).ids).toEqual([retitledId]);
   });
 });

@@ -255,6 +255,26 @@ describe('re-sync reuse', () => {
     expect(index.unchanged({ ...star, files: [{ ...f }] })).not.toBeNull();
   });
 
+  it('counts every stored field but a link’s value: a changed status, file fact or missing link is a change', () => {
+    const index = indexWithStoredKeys();
+    const f = star.files[0]!;
+    for (const changed of [
+      { ...star, status: 'Deleted' },
+      { ...star, mediaType: 'video' },
+      { ...star, category: 'other' },
+      { ...star, source: 'elsewhere' },
+      { ...star, modifiedTime: '2026-01-02T00:00:00.000Z' },
+      { ...star, coverUrl: null },
+      { ...star, files: [{ ...f, url: '' }] },
+      { ...star, files: [{ ...f, bitrate: 128_000 }] },
+      { ...star, files: [{ ...f, fileType: 'source' }] },
+      { ...star, files: [{ ...f, fileStatus: 'Deleted' }] },
+      { ...star, files: [{ ...f, region: 'cn-hangzhou' }] },
+    ]) {
+      expect(index.unchanged(changed), JSON.stringify(changed)).toBeNull();
+    }
+  });
+
   it('re-indexes an item whose description changed but keeps its title’s pinyin', () => {
     const index = indexWithStoredKeys();
     const described = { ...star, description: 'New words' };
