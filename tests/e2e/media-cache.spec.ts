@@ -57,6 +57,28 @@ async function thumbnailsSettled(page: Page, min: number): Promise<void> {
 }
 
 /**
+ * A visit has fetched all it will: the thumbnails on screen have settled, and so have the lazy
+ * ones just below the fold that Chromium loads ahead: the cache has no fetch under way and the
+ * server's log has not grown between two looks half a second apart. Counting a visit's upstream
+ * requests before that would charge the previous visit's late covers to the next one.
+ */
+async function visitSettled(page: Page, preview: BrowserPreview): Promise<void> {
+  await thumbnailsSettled(page, 12);
+  let seen = -1;
+  await expect
+    .poll(
+      async () => {
+        const logged = (await demoLog(preview)).length;
+        const quiet = logged === seen && preview.services.mediaCache.fetchesInFlight === 0;
+        seen = logged;
+        return quiet;
+      },
+      { intervals: [500], timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
+/**
  * Every URL issued so far expires, for the server and the cache alike. The clock moves only
  * while no fetch is under way (checked and moved in one step of this process, which hosts the
  * cache): a fetch that had read its link as valid just before the move would reach the server
@@ -123,11 +145,11 @@ test('a reload shows every cover from the cache: zero upstream requests', async 
   // more tiles than the very first load did; from here on every tile on screen has been seen.
   await page.reload();
   await expect(app.tiles.first()).toBeVisible();
-  await thumbnailsSettled(page, 12);
+  await visitSettled(page, preview);
   const mark = (await demoLog(preview)).length;
   await page.reload();
   await expect(app.tiles.first()).toBeVisible();
-  await thumbnailsSettled(page, 12);
+  await visitSettled(page, preview);
   const after = (await demoLog(preview)).slice(mark);
   expect(after.filter((e) => e.action === 'ListPublicMediaBasicInfos').length).toBeGreaterThan(0);
   expect(after.filter((e) => e.path.startsWith('/media/'))).toEqual([]);
