@@ -2,8 +2,8 @@
 // favourite stars rely on.
 
 import { describe, expect, it } from 'vitest';
+import { mediaItem } from '../media-item-fixture';
 import type { CatalogueStatus, SearchQuery, SearchResult } from '../../../shared/catalogue';
-import type { MediaItem } from '../../../shared/domain';
 import { createAppStore } from '../../../renderer/src/store/app-store';
 import { currentQuery, usesCatalogue } from '../../../renderer/src/store/catalogue-slice';
 import { settle, stubBridge } from './stub-bridge';
@@ -20,23 +20,7 @@ function status(patch: Partial<CatalogueStatus> = {}): CatalogueStatus {
   };
 }
 
-function item(mediaId: string): MediaItem {
-  return {
-    mediaId,
-    title: mediaId,
-    description: null,
-    businessType: 'sticker',
-    mediaType: null,
-    tags: [],
-    coverUrl: null,
-    category: null,
-    source: null,
-    status: null,
-    createTime: null,
-    modifiedTime: null,
-    files: [],
-  };
-}
+const item = (mediaId: string) => mediaItem(mediaId);
 
 const found = (ids: string[]): { ok: true; value: SearchResult } => ({
   ok: true,

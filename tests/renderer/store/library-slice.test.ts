@@ -2,29 +2,14 @@
 // copying everything held per page (that made a long scroll's loading quadratic).
 
 import { describe, expect, it } from 'vitest';
-import type { MediaItem, MediaPage } from '../../../shared/domain';
+import { mediaItem } from '../media-item-fixture';
+import type { MediaPage } from '../../../shared/domain';
 import { createAppStore } from '../../../renderer/src/store/app-store';
 import { PAGE_SIZE } from '../../../renderer/src/store/library-slice';
 import { selectCurrentList } from '../../../renderer/src/store/selectors';
 import { settle, stubBridge } from './stub-bridge';
 
-function item(mediaId: string): MediaItem {
-  return {
-    mediaId,
-    title: mediaId,
-    description: null,
-    businessType: 'sticker',
-    mediaType: null,
-    tags: [],
-    coverUrl: null,
-    category: null,
-    source: null,
-    status: null,
-    createTime: null,
-    modifiedTime: null,
-    files: [],
-  };
-}
+const item = (mediaId: string) => mediaItem(mediaId);
 
 /** A service of `total` stickers; `overlap` items of each page repeat the previous page's. */
 function setup(total: number, overlap = 0) {

@@ -1,26 +1,10 @@
 // MediaItems: the page's items by id, grown a batch at a time without copying what it holds.
 
 import { describe, expect, it } from 'vitest';
-import type { MediaItem } from '../../../shared/domain';
+import { mediaItem } from '../media-item-fixture';
 import { MediaItems } from '../../../renderer/src/store/media-items';
 
-function item(mediaId: string, title = mediaId): MediaItem {
-  return {
-    mediaId,
-    title,
-    description: null,
-    businessType: 'sticker',
-    mediaType: null,
-    tags: [],
-    coverUrl: null,
-    category: null,
-    source: null,
-    status: null,
-    createTime: null,
-    modifiedTime: null,
-    files: [],
-  };
-}
+const item = (mediaId: string, title = mediaId) => mediaItem(mediaId, { title });
 
 const batch = (from: number, n: number) =>
   Array.from({ length: n }, (_, i) => item(`m-${from + i}`));
