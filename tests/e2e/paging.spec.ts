@@ -51,8 +51,9 @@ unsynced.describe('before the first catalogue sync', () => {
 
       await expect(async () => {
         await app.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
-        await expect(app.tile(last.mediaId)).toBeAttached({ timeout: 1_000 });
-      }).toPass({ timeout: 60_000 });
+        await expect(app.tile(last.mediaId)).toBeAttached({ timeout: 300 });
+        // Each scroll to the end brings one more page: try again as soon as it has come.
+      }).toPass({ timeout: 60_000, intervals: [50] });
       await expect(count).toHaveText(MESSAGES.en.library.itemCount(total));
       // Virtualized: only the rows around the viewport exist in the page.
       expect(await app.tiles.count()).toBeLessThan(total / 3);
@@ -89,8 +90,8 @@ unsynced.describe('before the first catalogue sync', () => {
       const failure = app.grid.getByRole('alert');
       await expect(async () => {
         await app.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
-        await expect(failure).toBeVisible({ timeout: 1_000 });
-      }).toPass({ timeout: 60_000 });
+        await expect(failure).toBeVisible({ timeout: 300 });
+      }).toPass({ timeout: 60_000, intervals: [50] });
       await expect(failure).toContainText(MESSAGES.en.library.loadMoreFailed);
       await expect(failure).toContainText(MESSAGES.en.errors.SERVER_ERROR);
       await screenshot(page, '08-next-page-failed');

@@ -128,6 +128,26 @@ test('bad input is caught before any call reaches the service', async ({
   await sheet.testButton.click();
   await expect(sheet.dialog.getByText(en.account.fieldErrors.tokenNeeded)).toBeVisible();
 
+  // The secret and the token stay masked until asked; each Show names what it reveals, and a
+  // token removed and added again starts masked.
+  const button = (name: string) => sheet.dialog.getByRole('button', { name, exact: true });
+  await expect(sheet.secret).toHaveAttribute('type', 'password');
+  await button(en.account.showSecret).click();
+  await expect(sheet.secret).toHaveAttribute('type', 'text');
+  await expect(button(en.account.hideSecret)).toHaveAttribute('aria-pressed', 'true');
+  await button(en.account.hideSecret).click();
+  await expect(sheet.secret).toHaveAttribute('type', 'password');
+  await button(en.account.addToken).click();
+  await expect(sheet.token).toBeFocused();
+  await expect(sheet.token).toHaveCSS('-webkit-text-security', 'disc');
+  await button(en.account.showToken).click();
+  await expect(sheet.token).toHaveCSS('-webkit-text-security', 'none');
+  await button(en.account.removeToken).click();
+  await expect(sheet.token).toHaveCount(0);
+  await button(en.account.addToken).click();
+  await expect(sheet.token).toHaveCSS('-webkit-text-security', 'disc');
+  await button(en.account.removeToken).click();
+
   expect(accountServer.requestLog(), 'requests that reached the service').toEqual([]);
   const sent = frames.filter((f) => f.direction === 'in').map((f) => f.channel);
   expect(sent).not.toContain('account:test');

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useAppStore } from '../../../store/app-store';
 import { selectMessages } from '../../../store/selectors';
 import { PlusIcon } from '../../icons';
-import { Field, describedBy } from '../Field';
-import { RevealToggle } from './RevealToggle';
+import { describedBy } from '../Field';
+import { RevealableField } from './RevealableField';
 import type { FieldControl } from './useAccountFields';
 
 /**
@@ -21,7 +20,6 @@ export function SecurityTokenField({
   onUse: (used: boolean) => void;
 }) {
   const t = useAppStore(selectMessages);
-  const [shown, setShown] = useState(false);
   const { id, messages } = control;
 
   if (!used) {
@@ -49,45 +47,39 @@ export function SecurityTokenField({
     );
   }
   return (
-    <Field
-      id={id}
+    <RevealableField
+      control={control}
       label={t.account.securityToken}
-      messages={messages}
-      action={
-        <RevealToggle
-          shown={shown}
-          controls={id}
-          showLabel={t.account.showToken}
-          hideLabel={t.account.hideToken}
-          onToggle={() => setShown((v) => !v)}
-        />
-      }
+      showLabel={t.account.showToken}
+      hideLabel={t.account.hideToken}
     >
-      <textarea
-        id={id}
-        className={
-          shown ? 'input input--mono textarea' : 'input input--mono textarea input--masked'
-        }
-        rows={3}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
-        value={control.value}
-        aria-invalid={control.invalid}
-        aria-describedby={describedBy(id, messages)}
-        onChange={(e) => control.onChange(e.target.value)}
-        onPaste={control.onPaste}
-      />
-      <button
-        type="button"
-        className="link-button field__after"
-        onClick={() => {
-          onUse(false);
-          setShown(false);
-        }}
-      >
-        {t.account.removeToken}
-      </button>
-    </Field>
+      {(shown) => (
+        <>
+          <textarea
+            id={id}
+            className={
+              shown ? 'input input--mono textarea' : 'input input--mono textarea input--masked'
+            }
+            rows={3}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            value={control.value}
+            aria-invalid={control.invalid}
+            aria-describedby={describedBy(id, messages)}
+            onChange={(e) => control.onChange(e.target.value)}
+            onPaste={control.onPaste}
+          />
+          <button
+            type="button"
+            className="link-button field__after"
+            // Removing unmounts this field, so a token added again starts masked.
+            onClick={() => onUse(false)}
+          >
+            {t.account.removeToken}
+          </button>
+        </>
+      )}
+    </RevealableField>
   );
 }
