@@ -96,58 +96,61 @@ function audio(page: Page) {
 
 // The "done": find a track with three letters of pinyin, audition it from the keyboard,
 // star it, and find it (and play it) again with the service down.
-test('find a track by pinyin, audition it with the keys, star it, and find it again offline', async ({
-  app,
-  page,
-  preview,
-}) => {
-  await catalogueReady(page);
-  await page.keyboard.press('/');
-  await page.keyboard.type('ygs');
-  await expect(app.tiles.locator('.media-row__title, .tile__title')).toHaveText([
-    '阳光散步 Sunny walk',
-  ]);
+test.describe('with full motion, as most people have it', () => {
+  test.use({ reducedMotion: 'no-preference' });
+  test('find a track by pinyin, audition it with the keys, star it, and find it again offline', async ({
+    app,
+    page,
+    preview,
+  }) => {
+    await catalogueReady(page);
+    await page.keyboard.press('/');
+    await page.keyboard.type('ygs');
+    await expect(app.tiles.locator('.media-row__title, .tile__title')).toHaveText([
+      '阳光散步 Sunny walk',
+    ]);
 
-  // ↓ leaves the search box for the result; Space plays it, → seeks, Space pauses.
-  await page.keyboard.press('ArrowDown');
-  await expect(app.tiles.first()).toBeFocused();
-  await page.keyboard.press('Space');
-  const player = page.getByTestId('player');
-  await expect(player.locator('.player__title')).toHaveText('阳光散步 Sunny walk');
-  await expect.poll(audio(page).currentTime, { timeout: 15_000 }).toBeGreaterThan(0.2);
-  const before = await audio(page).currentTime();
-  await page.keyboard.press('ArrowRight');
-  await expect.poll(audio(page).currentTime).toBeGreaterThan(before + 3);
-  await page.keyboard.press('Space');
-  await expect.poll(audio(page).paused).toBe(true);
+    // ↓ leaves the search box for the result; Space plays it, → seeks, Space pauses.
+    await page.keyboard.press('ArrowDown');
+    await expect(app.tiles.first()).toBeFocused();
+    await page.keyboard.press('Space');
+    const player = page.getByTestId('player');
+    await expect(player.locator('.player__title')).toHaveText('阳光散步 Sunny walk');
+    await expect.poll(audio(page).currentTime, { timeout: 15_000 }).toBeGreaterThan(0.2);
+    const before = await audio(page).currentTime();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(audio(page).currentTime).toBeGreaterThan(before + 3);
+    await page.keyboard.press('Space');
+    await expect.poll(audio(page).paused).toBe(true);
 
-  // Enter opens the details; its star is a button the keyboard reaches.
-  await page.keyboard.press('Enter');
-  const details = page.getByRole('complementary', { name: 'Media details' });
-  const star = details.getByRole('button', { name: 'Add to favourites' });
-  await star.focus();
-  await page.keyboard.press('Enter');
-  await expect(details.getByRole('button', { name: 'Remove from favourites' })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
+    // Enter opens the details; its star is a button the keyboard reaches.
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('complementary', { name: 'Media details' });
+    const star = details.getByRole('button', { name: 'Add to favourites' });
+    await star.focus();
+    await page.keyboard.press('Enter');
+    await expect(details.getByRole('button', { name: 'Remove from favourites' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
 
-  // The service goes down; the app reloads, still finds it, and still plays it (from the cache).
-  (await preview.demoServer()).setFaults({ serverError: { count: 100_000, status: 503 } });
-  await page.reload();
-  await page.getByRole('navigation').getByRole('button', { name: 'Favourites' }).click();
-  await expect(app.heading).toHaveText('Favourites');
-  await expect(app.tiles.locator('.media-row__title, .tile__title')).toHaveText([
-    '阳光散步 Sunny walk',
-  ]);
-  await screenshot(page, '22-favourites-offline');
-  await app.tiles.first().focus();
-  await page.keyboard.press('Space');
-  await expect(player.locator('.player__title')).toHaveText('阳光散步 Sunny walk');
-  await expect.poll(audio(page).currentTime, { timeout: 15_000 }).toBeGreaterThan(0.2);
-  await page.keyboard.press('Space');
+    // The service goes down; the app reloads, still finds it, and still plays it (from the cache).
+    (await preview.demoServer()).setFaults({ serverError: { count: 100_000, status: 503 } });
+    await page.reload();
+    await page.getByRole('navigation').getByRole('button', { name: 'Favourites' }).click();
+    await expect(app.heading).toHaveText('Favourites');
+    await expect(app.tiles.locator('.media-row__title, .tile__title')).toHaveText([
+      '阳光散步 Sunny walk',
+    ]);
+    await screenshot(page, '22-favourites-offline');
+    await app.tiles.first().focus();
+    await page.keyboard.press('Space');
+    await expect(player.locator('.player__title')).toHaveText('阳光散步 Sunny walk');
+    await expect.poll(audio(page).currentTime, { timeout: 15_000 }).toBeGreaterThan(0.2);
+    await page.keyboard.press('Space');
 
-  await app.tiles.first().hover();
-  await app.tiles.first().getByRole('button', { name: 'Remove from favourites' }).click();
-  await expect(page.getByTestId('empty-state')).toContainText('No favourites yet');
+    await app.tiles.first().hover();
+    await app.tiles.first().getByRole('button', { name: 'Remove from favourites' }).click();
+    await expect(page.getByTestId('empty-state')).toContainText('No favourites yet');
+  });
 });
