@@ -32,6 +32,14 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Failures that pass by themselves: worth retrying later without the user changing anything. */
+export const TRANSIENT_ERROR_CODES = ['NETWORK', 'TIMEOUT', 'THROTTLED', 'SERVER_ERROR'] as const;
+export type TransientErrorCode = (typeof TRANSIENT_ERROR_CODES)[number];
+
+export function isTransientError(code: ErrorCode): code is TransientErrorCode {
+  return (TRANSIENT_ERROR_CODES as readonly ErrorCode[]).includes(code);
+}
+
 export interface AppErrorData {
   code: ErrorCode;
   message: string;

@@ -142,6 +142,10 @@ test.describe('with full motion, as most people have it', () => {
     await expect(app.tiles.locator('.media-row__title, .tile__title')).toHaveText([
       '阳光散步 Sunny walk',
     ]);
+    // With no words typed there is nothing to match best: Favourites lists the newest first.
+    const sort = page.getByRole('group', { name: 'Filters' }).getByLabel('Sort');
+    await expect(sort.locator('option:checked')).toHaveText('Newest');
+    await expect(sort.locator('option', { hasText: 'Best match' })).toHaveCount(0);
     await screenshot(page, '22-favourites-offline');
     await app.tiles.first().focus();
     await page.keyboard.press('Space');

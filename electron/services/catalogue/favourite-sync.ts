@@ -25,7 +25,7 @@
 // same endpoint meets the same local favourites and would take part in the same union.
 
 import type { AppErrorData } from '../../../shared/errors';
-import { AppError } from '../../../shared/errors';
+import { AppError, isTransientError } from '../../../shared/errors';
 import type { FavouriteSyncStatus } from '../../../shared/favourite-sync';
 import { FAVOURITE_BATCH } from '../ice/favourite-calls';
 import type { IceFavouritesApi } from '../ice/ice-api';
@@ -43,7 +43,6 @@ export interface FavouriteSyncOptions {
 }
 
 /** Failures that may pass by themselves: retried automatically. */
-const TRANSIENT = new Set(['NETWORK', 'TIMEOUT', 'THROTTLED', 'SERVER_ERROR']);
 const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 300_000];
 
 export class FavouriteSync {
@@ -257,7 +256,7 @@ export class FavouriteSync {
 
   private scheduleRetry(error: AppErrorData): void {
     this.clearRetry();
-    if (!TRANSIENT.has(error.code)) return; // a key or permission problem waits for the user
+    if (!isTransientError(error.code)) return; // a key or permission problem waits for the user
     const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     const backoff = delays[Math.min(this.failures, delays.length - 1)] ?? 60_000;
     this.failures += 1;

@@ -36,15 +36,20 @@ export function FilterBar({ scopeType }: { scopeType: BusinessType | null }) {
   const language = useAppStore(selectLanguage);
   const filters = useAppStore((s) => s.filters);
   const sort = useAppStore((s) => s.sort);
-  const searching = useAppStore((s) => s.searchText.trim() !== '' || s.view === 'favourites');
+  const hasQuery = useAppStore((s) => s.searchText.trim() !== '');
+  // Results across business types (a search, or Favourites) offer the type and tag filters.
+  const inFavourites = useAppStore((s) => s.view === 'favourites');
+  const searching = hasQuery || inFavourites;
   const formats = useAppStore((s) => s.results?.formats ?? []);
   const setFilters = useAppStore((s) => s.setFilters);
   const clearFilters = useAppStore((s) => s.clearFilters);
   const setSort = useAppStore((s) => s.setSort);
   const type = scopeType;
   const tags = type ? DOCUMENTED_TAGS.filter((tag) => tag.businessType === type) : [];
-  const sorts = SEARCH_SORTS.filter((s) => s !== 'relevance' || searching);
-  const effectiveSort: SearchSort = sort ?? (searching ? 'relevance' : 'newest');
+  // "Best match" only means something with words to match (the catalogue orders by newest else).
+  const sorts = SEARCH_SORTS.filter((s) => s !== 'relevance' || hasQuery);
+  const effectiveSort: SearchSort =
+    sort === 'relevance' && !hasQuery ? 'newest' : (sort ?? (hasQuery ? 'relevance' : 'newest'));
   const durationId =
     DURATION_RANGES.find((r) => r.min === filters.minDuration && r.max === filters.maxDuration)
       ?.id ?? '';

@@ -250,6 +250,12 @@ export const en: Messages = {
           : `Your ${count} changes are kept on this computer and will be sent.`,
     retryAt: (when) => `Trying again ${when}.`,
     retrySoon: 'Trying again in a moment.',
+    passing: {
+      NETWORK: 'The media library cannot be reached.',
+      TIMEOUT: 'The media library took too long to answer.',
+      THROTTLED: 'The media library is receiving too many requests.',
+      SERVER_ERROR: 'The media library is having trouble right now.',
+    },
     retry: 'Retry',
   },
   mediaOut: {

@@ -1,7 +1,7 @@
 // The shape every language's dictionary must fill in. Error texts are keyed by the closed
 // ErrorCode list, so a code added to shared/errors.ts without words fails the typecheck.
 
-import type { ErrorCode } from '../../../shared/errors';
+import type { ErrorCode, TransientErrorCode } from '../../../shared/errors';
 import type { LibrarySourceKind } from '../../../shared/domain';
 import { UI_LANGUAGES } from '../../../shared/account';
 import type { AppSettings, RegionId } from '../../../shared/account';
@@ -195,6 +195,8 @@ export interface Messages {
     kept: (count: number) => string;
     retryAt: (when: string) => string;
     retrySoon: string;
+    /** The cause alone, for a failure the app retries by itself (no "try again" advice). */
+    passing: Record<TransientErrorCode, string>;
     retry: string;
   };
   mediaOut: {

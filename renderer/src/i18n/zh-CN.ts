@@ -226,6 +226,12 @@ export const zhCN: Messages = {
       count === 0 ? '本机的收藏保持不变。' : `您的 ${count} 项更改已保存在本机，稍后会发送。`,
     retryAt: (when) => `将于${when}重试。`,
     retrySoon: '稍后将自动重试。',
+    passing: {
+      NETWORK: '无法连接素材库。',
+      TIMEOUT: '素材库响应超时。',
+      THROTTLED: '素材库请求过于频繁。',
+      SERVER_ERROR: '素材库暂时出现问题。',
+    },
     retry: '重试',
   },
   mediaOut: {

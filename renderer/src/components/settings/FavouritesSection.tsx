@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { isTransientError } from '../../../../shared/errors';
+import type { AppErrorData } from '../../../../shared/errors';
 import { errorText } from '../../i18n';
 import { useAppStore } from '../../store/app-store';
 import { selectLanguage, selectMessages } from '../../store/selectors';
@@ -33,6 +35,12 @@ export function FavouritesSection() {
   const retryText = (iso: string) =>
     Date.parse(iso) - now < 60_000 ? t.favouriteSync.retrySoon : t.favouriteSync.retryAt(when(iso));
   const error = status?.enabled ? (status.error ?? requestError) : requestError;
+  // When the app will try again by itself, the cause alone: the error's own "try again" advice
+  // would repeat the "Trying again…" that follows it.
+  const reason = (shown: AppErrorData) =>
+    status?.nextRetryAt && isTransientError(shown.code)
+      ? t.favouriteSync.passing[shown.code]
+      : errorText(t, shown);
 
   const lines: string[] = [];
   if (status?.enabled) {
@@ -73,7 +81,7 @@ export function FavouritesSection() {
           {error && (
             <div className="favourite-sync__error">
               <p>
-                {t.favouriteSync.failed(errorText(t, error))}{' '}
+                {t.favouriteSync.failed(reason(error))}{' '}
                 {status?.enabled ? t.favouriteSync.kept(status.pendingCount) : ''}
                 {status?.nextRetryAt ? ` ${retryText(status.nextRetryAt)}` : ''}
               </p>
