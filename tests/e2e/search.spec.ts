@@ -63,6 +63,10 @@ test('filters and sort narrow and order the music', async ({ app, page }) => {
   await app.businessType('Background music').click();
   await expect(page.getByTestId('media-count')).toHaveText('24 items');
   const filters = page.getByRole('group', { name: 'Filters' });
+  // Every filter says in words what it shows before one is chosen.
+  await expect(
+    filters.getByRole('combobox', { name: /^Duration/ }).locator('option:checked'),
+  ).toHaveText('Any length');
   await filters.getByLabel('Sort').selectOption('title');
   // Music is a list; by title means Chinese titles in pinyin order among the English ones.
   const rowTitles = app.tiles.locator('.media-row__title');

@@ -120,7 +120,7 @@ export function FilterBar({ scopeType }: { scopeType: BusinessType | null }) {
               setFilters({ minDuration: range?.min ?? null, maxDuration: range?.max ?? null });
             }}
           >
-            <option value="">—</option>
+            <option value="">{t.catalogue.anyDuration}</option>
             {DURATION_RANGES.map((r) => (
               <option key={r.id} value={r.id}>
                 {t.catalogue.durationRange(formatSeconds(r.min ?? 0), formatSeconds(r.max))}

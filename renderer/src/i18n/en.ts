@@ -371,6 +371,7 @@ export const en: Messages = {
     tags: 'Tags',
     format: 'Format',
     anyFormat: 'Any format',
+    anyDuration: 'Any length',
     duration: 'Duration',
     durationRange: (from, to) => `${from} – ${to}`,
     orientation: 'Orientation',

@@ -283,6 +283,7 @@ export interface Messages {
     tags: string;
     format: string;
     anyFormat: string;
+    anyDuration: string;
     duration: string;
     durationRange: (from: string, to: string) => string;
     orientation: string;

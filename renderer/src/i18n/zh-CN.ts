@@ -345,6 +345,7 @@ export const zhCN: Messages = {
     tags: '标签',
     format: '格式',
     anyFormat: '任意格式',
+    anyDuration: '任意时长',
     duration: '时长',
     durationRange: (from, to) => `${from} – ${to}`,
     orientation: '方向',
