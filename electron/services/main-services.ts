@@ -39,12 +39,7 @@ import { hasFavouritesApi } from './ice/ice-api';
 import { WaveformService } from './waveform/waveform-service';
 import { MAX_AUDIO_BYTES } from './waveform/waveform-service';
 import type { MediaFileReader } from './waveform/waveform-service';
-import type {
-  LibrarySource,
-  LibrarySourceKind,
-  MediaCacheStatus,
-  MediaItem,
-} from '../../shared/domain';
+import type { LibrarySourceKind, MediaCacheStatus, MediaItem } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { AccountStatus } from '../../shared/account';
 
@@ -166,11 +161,18 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       },
     },
   });
-  // The demo server's port changes every start; its catalogue is the same library.
-  const catalogueKey = (source: LibrarySource) =>
-    source.kind === 'demo' ? 'demo' : `${source.kind}:${source.endpoint}`;
+  // The demo server's port changes every start; its catalogue is the same library. An account's
+  // catalogue holds that account's favourites and their sync queue, so each AccessKey has its own:
+  // another key on the same endpoint never sees, or sends, the first one's stars. (The key names
+  // a hashed file name, never a file's content.)
+  const catalogueKey = ({ source, accessKeyId }: ActiveLibrary) =>
+    source.kind === 'demo'
+      ? 'demo'
+      : source.kind === 'account'
+        ? `account:${source.endpoint}:${accessKeyId ?? ''}`
+        : `${source.kind}:${source.endpoint}`;
   const openCatalogue = (active: ActiveLibrary): ActiveLibrary => {
-    catalogue.open(catalogueKey(active.source), listerFor(active.api), {
+    catalogue.open(catalogueKey(active), listerFor(active.api), {
       sync: options.catalogueSyncOnOpen ?? true,
     });
     // Only an account has favourites on the service.

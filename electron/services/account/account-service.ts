@@ -154,11 +154,18 @@ export class AccountService {
     return this.status();
   }
 
-  /** A client for the configured account, or null when no AccessKey is configured. */
-  async createConfiguredClient(): Promise<IceLibraryApi | null> {
+  /**
+   * A client for the configured account and the AccessKey ID it signs with (not a secret: what
+   * the account's own local data, such as its favourites, is kept under), or null when no
+   * AccessKey is configured.
+   */
+  async createConfiguredClient(): Promise<{ api: IceLibraryApi; accessKeyId: string } | null> {
     const { credentials } = await this.active();
     if (credentials === null) return null;
-    return this.createClient(clientConfig(this.settings.current(), credentials));
+    return {
+      api: this.createClient(clientConfig(this.settings.current(), credentials)),
+      accessKeyId: credentials.accessKeyId,
+    };
   }
 
   private async active(): Promise<{

@@ -17,6 +17,8 @@ import { isInternalHost } from '../ice/url-safety';
 export interface ActiveLibrary {
   source: LibrarySource;
   api: IceLibraryApi;
+  /** The account source's AccessKey ID (never sent to the renderer). */
+  accessKeyId?: string;
 }
 
 export class LibraryService {

@@ -9,7 +9,6 @@ import type { SettingsStore } from '../settings/settings-store';
 import { createIceClient } from '../ice/ice-client';
 import { resolveEndpoint } from '../ice/endpoint';
 import { clientConfig } from '../account/account-form';
-import type { IceLibraryApi } from '../ice/ice-api';
 import type { ActiveLibrary } from './library-service';
 
 /** What the demo source needs of the built-in demo library's server. */
@@ -54,18 +53,16 @@ export class LibrarySources {
     if (kind === 'demo') return this.demo();
     const anonymous = clientConfig(this.options.settings.current(), undefined);
     const source: LibrarySource = { kind, endpoint: resolveEndpoint(anonymous.endpoint).host };
-    let api: IceLibraryApi | null;
     if (kind === 'account') {
-      api = await this.options.account.createConfiguredClient();
-      if (api === null) {
+      const account = await this.options.account.createConfiguredClient();
+      if (account === null) {
         throw new AppError(
           'AUTH_REQUIRED',
           'Add an AccessKey in Settings to browse with your account.',
         );
       }
-    } else {
-      api = createIceClient(anonymous);
+      return { source, api: account.api, accessKeyId: account.accessKeyId };
     }
-    return { source, api };
+    return { source, api: createIceClient(anonymous) };
   }
 }

@@ -16,6 +16,9 @@ import { REQUEST_CHANNELS } from '../../../shared/ipc-channels';
 
 const KEY_ID = 'LTAI5tTestKeyForFlow9f3a';
 const SECRET = 'S3cr3t-Do-Not-Leak-4bJ8x2QmZ';
+/** A colleague's key for the same endpoint. */
+const OTHER_KEY_ID = 'LTAI5tOtherKeyForFlow7c1d';
+const OTHER_SECRET = 'Other-S3cr3t-Not-Leaked-9wQ2';
 
 let dataDir: string;
 let accountServer: DemoServer;
@@ -42,7 +45,10 @@ beforeAll(async () => {
     mediaDir,
     catalogue: { generated: 240 },
     verifier: createSignatureVerifier({
-      credentials: [{ accessKeyId: KEY_ID, accessKeySecret: SECRET }],
+      credentials: [
+        { accessKeyId: KEY_ID, accessKeySecret: SECRET },
+        { accessKeyId: OTHER_KEY_ID, accessKeySecret: OTHER_SECRET },
+      ],
     }),
   });
   services = await createMainServices({
@@ -154,6 +160,37 @@ describe('main services: account flow', () => {
       ok: true,
       value: { kind: 'account' },
     });
+  });
+
+  it("keeps each AccessKey's favourites apart on the same endpoint", async () => {
+    const ids = async () => {
+      const page = await call(REQUEST_CHANNELS.listMedia, {
+        businessType: 'sticker',
+        pageNo: 1,
+        pageSize: 2,
+      });
+      return (page as { value: { items: Array<{ mediaId: string }> } }).value.items.map(
+        (item) => item.mediaId,
+      );
+    };
+    const favourites = async () =>
+      ((await call(REQUEST_CHANNELS.listFavourites)) as { value: string[] }).value;
+    const [first, second] = await ids();
+    await call(REQUEST_CHANNELS.setFavourite, { mediaId: first, favourite: true });
+    expect(await favourites()).toEqual([first]);
+
+    // Another key on the same endpoint: none of the first key's stars (which a favourites sync
+    // would otherwise send to that other account).
+    const other = { ...form(OTHER_SECRET), accessKeyId: OTHER_KEY_ID };
+    expect(await call(REQUEST_CHANNELS.saveAccount, { form: other })).toMatchObject({ ok: true });
+    expect(await favourites()).toEqual([]);
+    await call(REQUEST_CHANNELS.setFavourite, { mediaId: second, favourite: true });
+
+    // Back to the first key: its own stars, as it left them.
+    expect(await call(REQUEST_CHANNELS.saveAccount, { form: form(SECRET) })).toMatchObject({
+      ok: true,
+    });
+    expect(await favourites()).toEqual([first]);
   });
 
   it('forgets the key and goes back to the demo library', async () => {
