@@ -16,6 +16,7 @@ import { CatalogueService } from '../../electron/services/catalogue/catalogue-se
 import { SYNC_PAGE_SIZE, listerFor } from '../../electron/services/catalogue/catalogue-lister';
 import { DOCUMENTED_TAGS } from '../../shared/tags';
 import { BUSINESS_TYPES } from '../../shared/domain';
+import { listingWorkerFromSource } from '../../electron/dev-browser/listing-worker-source';
 import { startBenchServer } from './bench-server';
 
 export interface SyncRun {
@@ -50,7 +51,9 @@ export async function runSyncBench(
       listConcurrency: concurrency,
     });
     const service = new CatalogueService({ dir, refreshIntervalMs: 3_600_000 });
-    service.open('bench', listerFor(client), { sync: false });
+    // As the app syncs: the listing in a worker thread, the database and index on this one.
+    const lister = listerFor(client, { worker: listingWorkerFromSource() });
+    service.open('bench', lister, { sync: false });
     const measure = async (): Promise<SyncRun> => {
       const serverBefore = await server.cpuMs();
       const cpu = process.cpuUsage();
