@@ -50,6 +50,11 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The demo media's synthesis, run in a worker thread by the main process.
           'demo-media-worker': resolve(__dirname, 'electron/demo-library/media/generate-worker.ts'),
+          // The catalogue sync's listing (fetch, parse, check, normalize), in a worker thread.
+          'catalogue-listing-worker': resolve(
+            __dirname,
+            'electron/services/catalogue/listing-worker.ts',
+          ),
         },
         // package.json "type": "module" makes electron-vite emit an ES module main (Electron >= 28).
         output: { format: 'es', entryFileNames: '[name].js' },

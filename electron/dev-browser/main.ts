@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../demo-library/index';
 import type { DemoServer, DemoServerOptions } from '../demo-library/index';
 import { createMainServices } from '../services/main-services';
+import { listingWorkerFromSource } from './listing-worker-source';
 import type { MainServices } from '../services/main-services';
 import type { SecretStore } from '../services/secrets/secret-store';
 import { ensurePrivateDir, perUserName } from '../services/app/private-dir';
@@ -151,6 +152,8 @@ export async function startBrowserPreview(
     logger: { error: (message) => log(`[preview] ${message}`) },
     ...(options.keychain === undefined ? {} : { keychain: options.keychain }),
     startDemoLibrary,
+    // The sync lists in a worker thread, as in the app (here from source, through tsx).
+    catalogueListingWorker: listingWorkerFromSource(),
     ...(options.downloadsDir === undefined ? {} : { downloadsDir: options.downloadsDir }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     shell: options.shell ?? {

@@ -3,6 +3,7 @@
 // connects Electron's objects to it.
 
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, session, shell } from 'electron';
 import type { BrowserWindow, WebContents } from 'electron';
@@ -133,6 +134,9 @@ function runApp(): void {
             // The first start's synthesis runs in a worker thread (bundled next to this file).
             generationWorker: new URL('./demo-media-worker.js', import.meta.url),
           }),
+        // The catalogue sync's listing runs in a worker thread (bundled next to this file).
+        catalogueListingWorker: (workerOptions) =>
+          new Worker(new URL('./catalogue-listing-worker.js', import.meta.url), workerOptions),
         openFolder,
         downloadsDir: app.getPath('downloads'),
         shell: electronShellActions(),

@@ -34,6 +34,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { CatalogueService } from './catalogue/catalogue-service';
 import { listerFor } from './catalogue/catalogue-lister';
+import type { ListingWorkerStarter } from './catalogue/worker-lister';
 import { FavouriteSync } from './catalogue/favourite-sync';
 import { hasFavouritesApi } from './ice/ice-api';
 import { WaveformService } from './waveform/waveform-service';
@@ -67,6 +68,11 @@ export interface MainServicesOptions {
   openFolder?: (path: string) => Promise<void>;
   /** Where waveform peaks read audio files from; the media cache by default. */
   mediaFileReader?: MediaFileReader;
+  /**
+   * Starts the catalogue sync's listing worker (see catalogue/worker-lister.ts); without it the
+   * listing runs on this thread.
+   */
+  catalogueListingWorker?: ListingWorkerStarter;
   /** Background catalogue refresh interval; default 30 minutes. */
   catalogueRefreshMs?: number;
   /** False: the catalogue syncs only on demand (tests of the app before its first sync). */
@@ -172,7 +178,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         ? `account:${source.endpoint}:${accessKeyId ?? ''}`
         : `${source.kind}:${source.endpoint}`;
   const openCatalogue = (active: ActiveLibrary): ActiveLibrary => {
-    catalogue.open(catalogueKey(active), listerFor(active.api), {
+    const lister = listerFor(
+      active.api,
+      options.catalogueListingWorker ? { worker: options.catalogueListingWorker } : {},
+    );
+    catalogue.open(catalogueKey(active), lister, {
       sync: options.catalogueSyncOnOpen ?? true,
     });
     // Only an account has favourites on the service.

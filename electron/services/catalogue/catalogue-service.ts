@@ -85,9 +85,11 @@ export class CatalogueService {
    */
   open(sourceKey: string, lister: CatalogueLister, options: { sync?: boolean } = {}): void {
     if (this.current?.key === sourceKey) {
+      if (this.current.lister !== lister) this.current.lister.close?.();
       this.current.lister = lister;
     } else {
       this.stopSync();
+      this.current?.lister.close?.();
       this.current?.store.close();
       const store = new CatalogueStore(CatalogueService.fileFor(this.options.dir, sourceKey));
       const index = new SearchIndex();
@@ -191,6 +193,7 @@ export class CatalogueService {
     this.stopSync();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.current?.lister.close?.();
     this.current?.store.close();
     this.current = null;
   }
@@ -256,27 +259,29 @@ export class CatalogueService {
         // Entries embed tag names: when those changed, every item is indexed afresh.
         const tagsChanged = JSON.stringify(tags) !== JSON.stringify(store.tags());
         for (const [i, businessType] of BUSINESS_TYPES.entries()) {
-          for await (const listed of listings[i]!) {
-            // An item listed twice (under two types, or on a page that shifted) is stored once.
-            if (seenIds.has(listed.mediaId)) continue;
-            seenIds.add(listed.mediaId);
-            const item = listed.businessType === '' ? { ...listed, businessType } : listed;
-            const unchanged = tagsChanged ? null : index.unchanged(item);
-            if (unchanged) {
-              // Only its links changed: no database write (see OpenSource.links).
-              links.set(item.mediaId, linksOf(item));
-              seen.push(unchanged);
-            } else {
-              const entry = indexItem(item, tagsById, index.pinyinFor(item));
-              links.delete(item.mediaId);
-              batch.push({
-                item,
-                pinyin: { full: entry.pinyinFull, initials: entry.pinyinInitials },
-              });
-              seen.push(entry);
+          for await (const page of listings[i]!) {
+            for (const listed of page) {
+              // An item listed twice (under two types, or on a page that shifted) is stored once.
+              if (seenIds.has(listed.mediaId)) continue;
+              seenIds.add(listed.mediaId);
+              const item = listed.businessType === '' ? { ...listed, businessType } : listed;
+              const unchanged = tagsChanged ? null : index.unchanged(item);
+              if (unchanged) {
+                // Only its links changed: no database write (see OpenSource.links).
+                links.set(item.mediaId, linksOf(item));
+                seen.push(unchanged);
+              } else {
+                const entry = indexItem(item, tagsById, index.pinyinFor(item));
+                links.delete(item.mediaId);
+                batch.push({
+                  item,
+                  pinyin: { full: entry.pinyinFull, initials: entry.pinyinInitials },
+                });
+                seen.push(entry);
+              }
+              // Unchanged items count too, so a cancel is noticed as often as before.
+              if (++pending >= WRITE_BATCH) flush();
             }
-            // Unchanged items count too, so a cancel is noticed as often as before.
-            if (++pending >= WRITE_BATCH) flush();
             this.reportProgress(seen.length, totals);
           }
         }

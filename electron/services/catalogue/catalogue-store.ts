@@ -127,6 +127,9 @@ export class CatalogueStore {
    * by a re-sync, so their generation stamp is older: what was listed is the test.)
    */
   removeExcept(listed: ReadonlySet<string>): number {
+    // Every listed id is stored (written now, or unchanged since it was), so when the counts
+    // agree there is nothing else: the common re-sync skips reading every id back.
+    if (this.count() === listed.size) return 0;
     const stored = this.db.prepare('SELECT media_id FROM media').all() as { media_id: string }[];
     const gone = stored.filter((r) => !listed.has(r.media_id));
     if (gone.length === 0) return 0;

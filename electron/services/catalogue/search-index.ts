@@ -226,6 +226,12 @@ export class SearchIndex {
   }
 
   replace(items: IndexedItem[]): void {
+    // A re-sync of an unchanged catalogue hands back the very entries, in the same order: the
+    // sort orders still hold (sorting 20,000 entries four ways was a share of every re-sync).
+    if (items.length === this.items.length && items.every((item, i) => item === this.items[i])) {
+      this.items = items;
+      return;
+    }
     this.items = items;
     this.byId = new Map(items.map((i) => [i.mediaId, i]));
     this.orders = new Map(ORDERED_SORTS.map((sort) => [sort, [...items].sort(comparator(sort))]));

@@ -46,6 +46,9 @@ export interface IceClientConfig {
   maxResponseBytes?: number;
 }
 
+/** What crosses to a worker thread: the configuration without its functions. */
+export type PortableIceClientConfig = Omit<IceClientConfig, 'clock' | 'random'>;
+
 export interface ListAllOptions extends CallOptions {
   /** Called once with the listing's TotalCount (null when the service did not say). */
   onTotalCount?: (totalCount: number | null) => void;
@@ -54,6 +57,16 @@ export interface ListAllOptions extends CallOptions {
 export interface IceClient extends IceLibraryApi, IceFavouritesApi {
   /** Every item matching the query, page after page, in order. Breaking out cancels the rest. */
   listAllMedia(query: ListMediaQuery, options?: ListAllOptions): AsyncIterable<MediaItem>;
+  /** The same listing a page at a time (the items of each page, in order). */
+  listAllMediaPages(
+    query: ListMediaQuery,
+    options?: ListAllOptions,
+  ): AsyncIterable<readonly MediaItem[]>;
+  /**
+   * The configuration as plain data, to build the same client in a worker thread (the catalogue
+   * sync lists there); null when it holds functions (a test's clock or jitter source).
+   */
+  readonly portableConfig: PortableIceClientConfig | null;
   readonly endpoint: ResolvedEndpoint;
   /** Server clock minus local clock, once learnt from a clock-skew answer; else 0. */
   readonly clockOffsetMs: number;
@@ -105,6 +118,13 @@ export function createIceClient(config: IceClientConfig): IceClient {
     query: ListMediaQuery,
     options: ListAllOptions = {},
   ): AsyncGenerator<MediaItem> {
+    for await (const items of listAllMediaPages(query, options)) yield* items;
+  }
+
+  async function* listAllMediaPages(
+    query: ListMediaQuery,
+    options: ListAllOptions = {},
+  ): AsyncGenerator<readonly MediaItem[]> {
     const controller = new AbortController();
     const stop = () => controller.abort();
     options.signal?.addEventListener('abort', stop, { once: true });
@@ -127,7 +147,7 @@ export function createIceClient(config: IceClientConfig): IceClient {
     query: ListMediaQuery,
     signal: AbortSignal,
     onTotalCount?: (totalCount: number | null) => void,
-  ) {
+  ): AsyncGenerator<readonly MediaItem[]> {
     const seen = new Set<string>();
     let token = query.nextToken;
     const maxResults = query.maxResults ?? PAGE_LIMIT;
@@ -137,7 +157,7 @@ export function createIceClient(config: IceClientConfig): IceClient {
         { signal },
       );
       if (seen.size === 0) onTotalCount?.(page.totalCount);
-      yield* page.items;
+      yield page.items;
       if (page.nextToken === null || page.items.length === 0) return;
       if (seen.has(page.nextToken)) {
         throw new AppError('BAD_RESPONSE', 'The library service repeated a page token.');
@@ -151,7 +171,7 @@ export function createIceClient(config: IceClientConfig): IceClient {
     query: ListMediaQuery,
     signal: AbortSignal,
     onTotalCount?: (totalCount: number | null) => void,
-  ) {
+  ): AsyncGenerator<readonly MediaItem[]> {
     const pageSize = query.pageSize ?? PAGE_LIMIT;
     const firstPageNo = query.pageNo ?? 1;
     const fetchPage = (pageNo: number) =>
@@ -160,12 +180,12 @@ export function createIceClient(config: IceClientConfig): IceClient {
     const first = await fetchPage(firstPageNo);
     onTotalCount?.(first.totalCount);
     if (first.totalCount === null) {
-      yield* first.items;
+      yield first.items;
       // Without a total, walk sequentially until a short page.
       let last = first;
       for (let pageNo = firstPageNo + 1; last.items.length >= pageSize; pageNo++) {
         last = await fetchPage(pageNo);
-        yield* last.items;
+        yield last.items;
       }
       return;
     }
@@ -186,13 +206,13 @@ export function createIceClient(config: IceClientConfig): IceClient {
     // The next pages are asked for before the first one's items go out, so they are on the
     // wire while the consumer works (or while it has not started yet: see CatalogueService).
     schedule();
-    yield* first.items;
+    yield first.items;
     for (let pageNo = firstPageNo + 1; pageNo <= lastPageNo; pageNo++) {
       schedule();
       const page = await pending.get(pageNo);
       pending.delete(pageNo);
       if (!page || page.items.length === 0) return; // the catalogue shrank meanwhile
-      yield* page.items;
+      yield page.items;
     }
   }
 
@@ -230,9 +250,12 @@ export function createIceClient(config: IceClientConfig): IceClient {
     return normalizeGetMediaResponse(body, normalizeContext);
   }
 
+  const { clock, random, ...portable } = config;
   return {
     listPublicMediaBasicInfos,
     listAllMedia,
+    listAllMediaPages,
+    portableConfig: clock === undefined && random === undefined ? portableCopy(portable) : null,
     listAllPublicMediaTags,
     getPublicMediaInfo,
     ...createFavouriteCalls(transport),
@@ -242,6 +265,14 @@ export function createIceClient(config: IceClientConfig): IceClient {
     },
     close: () => transport.close(),
   };
+}
+
+function portableCopy(config: PortableIceClientConfig): PortableIceClientConfig | null {
+  try {
+    return structuredClone(config);
+  } catch {
+    return null; // something in it cannot cross a thread: the sync lists in this one
+  }
 }
 
 /** The request parameters of ListPublicMediaBasicInfos, validated. */

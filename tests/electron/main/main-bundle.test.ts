@@ -202,6 +202,25 @@ describe('the built main process', () => {
     expect(source.value.endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
   });
 
+  it('syncs the demo catalogue through its listing worker, bundled beside it', async () => {
+    // The shell lists in out/main/catalogue-listing-worker.js: a worker that failed to load
+    // would leave the catalogue in an error state with nothing stored.
+    const status = async () =>
+      (await invoke(requestChannels.getCatalogueStatus.channel)) as {
+        ok: boolean;
+        value: { state: string; itemCount: number; error: unknown };
+      };
+    await vi.waitFor(
+      async () => {
+        const { value } = await status();
+        expect(value.error).toBeNull();
+        expect(value).toMatchObject({ state: 'idle' });
+        expect(value.itemCount).toBeGreaterThan(0);
+      },
+      { timeout: 60_000, interval: 100 },
+    );
+  });
+
   it('refuses senders it did not create, subframes, foreign origins and gone frames', async () => {
     const channel = requestChannels.getAppInfo.channel;
     const forbidden = { ok: false, error: { code: 'FORBIDDEN_SENDER' } };

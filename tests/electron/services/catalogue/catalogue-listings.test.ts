@@ -70,7 +70,7 @@ function fakeLister(behaviour: {
         );
         throw new AppError('CANCELLED', 'The request was cancelled.');
       }
-      for (let n = 1; n <= 3; n++) yield mediaItem(businessType, n);
+      for (let n = 1; n <= 3; n++) yield [mediaItem(businessType, n)];
     },
   };
   return { lister, started };

@@ -13,6 +13,8 @@ import { createIceClient } from '../../../../electron/services/ice/ice-client';
 import type { IceClient } from '../../../../electron/services/ice/ice-client';
 import { CatalogueService } from '../../../../electron/services/catalogue/catalogue-service';
 import { listerFor } from '../../../../electron/services/catalogue/catalogue-lister';
+import type { ListingWorkerStarter } from '../../../../electron/services/catalogue/worker-lister';
+import { listingWorkerFromSource } from '../../../../electron/dev-browser/listing-worker-source';
 import type { CatalogueStatus } from '../../../../shared/catalogue';
 import type { MediaItem } from '../../../../shared/domain';
 import { rejectionOf } from '../../../support/app-error';
@@ -42,6 +44,11 @@ async function startServer(): Promise<DemoServer> {
   return server;
 }
 
+/** Where the pages are listed: set by each run of the suite below. */
+let listingWorker: ListingWorkerStarter | undefined;
+/** Each run's own databases. */
+let runDir: string;
+
 function serviceFor(dataDir: string, statuses: CatalogueStatus[] = []) {
   const client = createIceClient({
     endpoint: { scheme: 'http', host: '127.0.0.1', port: server.port },
@@ -54,7 +61,8 @@ function serviceFor(dataDir: string, statuses: CatalogueStatus[] = []) {
     refreshIntervalMs: 3_600_000,
   });
   open.push({ client, service });
-  return { client, service, lister: listerFor(client) };
+  const lister = listerFor(client, listingWorker ? { worker: listingWorker } : {});
+  return { client, service, lister };
 }
 
 /** What the database file holds for each item: the sync that last wrote its row, and the links in it. */
@@ -79,11 +87,21 @@ function withoutLinks(item: MediaItem) {
   return { ...item, coverUrl: item.coverUrl !== null, files: item.files.map((f) => f.fileName) };
 }
 
-describe('catalogue sync', () => {
+// The same behaviour whether the pages are listed on this thread or in the listing worker (as
+// the app, the preview and the benchmark list them).
+describe.each([
+  ['on this thread', undefined],
+  ['in a worker thread', listingWorkerFromSource()],
+])('catalogue sync, listing %s', (where, worker) => {
+  beforeAll(() => {
+    listingWorker = worker;
+    runDir = join(workDir, where.replaceAll(' ', '-'));
+  });
+
   it('stores every item of every business type with files and tags, and reports progress', async () => {
     await startServer();
     const statuses: CatalogueStatus[] = [];
-    const dataDir = join(workDir, 'full');
+    const dataDir = join(runDir, 'full');
     const { service, lister } = serviceFor(dataDir, statuses);
     service.open('demo', lister, { sync: false });
     expect(service.status()).toMatchObject({ itemCount: 0, lastSyncedAt: null, state: 'idle' });
@@ -109,7 +127,7 @@ describe('catalogue sync', () => {
 
   it('answers from the stored catalogue after a restart with the service gone (offline)', async () => {
     await startServer();
-    const dataDir = join(workDir, 'offline');
+    const dataDir = join(runDir, 'offline');
     const first = serviceFor(dataDir);
     first.service.open('demo', first.lister, { sync: false });
     await first.service.sync();
@@ -142,7 +160,7 @@ describe('catalogue sync', () => {
       throttle: { count: 1, retryAfterSeconds: 0 },
       cutBody: { count: 1, afterBytes: 500 },
     });
-    const { service, lister } = serviceFor(join(workDir, 'faults'));
+    const { service, lister } = serviceFor(join(runDir, 'faults'));
     service.open('demo', lister, { sync: false });
     await service.sync();
     expect(service.status()).toMatchObject({ itemCount: SIZE, error: null });
@@ -152,7 +170,7 @@ describe('catalogue sync', () => {
 
   it('keeps what it had when a sync is cut for good, and finishes on the next one', async () => {
     await startServer();
-    const { service, lister } = serviceFor(join(workDir, 'cut'));
+    const { service, lister } = serviceFor(join(runDir, 'cut'));
     service.open('demo', lister, { sync: false });
     await service.sync();
     const syncedAt = service.status().lastSyncedAt;
@@ -171,7 +189,7 @@ describe('catalogue sync', () => {
 
   it('follows a catalogue changed between syncs: added, removed and retitled items', async () => {
     await startServer();
-    const { service, lister } = serviceFor(join(workDir, 'changed'));
+    const { service, lister } = serviceFor(join(runDir, 'changed'));
     service.open('demo', lister, { sync: false });
     await service.sync();
     const removed = service.search({ text: '#00002' }).ids;
@@ -199,7 +217,7 @@ describe('catalogue sync', () => {
 
   it('rewrites only the items that changed on a re-sync, and reads the others with their newest links', async () => {
     await startServer();
-    const dataDir = join(workDir, 'resync');
+    const dataDir = join(runDir, 'resync');
     const { service, lister } = serviceFor(dataDir);
     service.open('demo', lister, { sync: false });
     await service.sync();
