@@ -17,6 +17,7 @@ import {
 import { ErrorWithRetry } from './ErrorWithRetry';
 import { MediaTile } from './MediaTile';
 import { SkeletonTile } from './SkeletonGrid';
+import { useScrollActivity } from './use-scroll-activity';
 import './MediaGrid.css';
 
 const NAVIGATION_KEYS = new Set([
@@ -70,6 +71,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
+  const isScrolling = useScrollActivity(scrollRef);
   const thumbScale = useAppStore((s) => s.thumbScale);
   const { columns, rowHeight } = gridLayout(width, businessType, thumbScale);
   const { ids } = list;
@@ -307,6 +309,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
                   active={start + i === active}
                   selected={selectedSet.has(id)}
                   onChoose={onChoose}
+                  isGridScrolling={isScrolling}
                 />
               ))}
             </div>
