@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { VirtualItem } from '@tanstack/react-virtual';
 import type { BusinessType } from '../../../shared/domain';
 import type { MediaListState } from '../store/library-slice';
 import { useAppStore } from '../store/app-store';
@@ -37,6 +38,47 @@ interface MediaGridProps {
   label: string;
   /** Told which items are on screen (with overscan), to fetch the ones not loaded yet. */
   onVisibleRange?: (first: number, last: number) => void;
+}
+
+/**
+ * At most this many tiles join the grid in one frame. A wheel step can bring five rows at once,
+ * and laying out, painting and layerizing them together made one frame's main-thread work long;
+ * rows past the budget follow on the next frames, those on screen first.
+ */
+const NEW_TILES_PER_FRAME = 16;
+
+/** The virtual rows to render now: those already shown, plus a frame's budget of new ones. */
+function useStaggeredRows(
+  rows: VirtualItem[],
+  visible: { startIndex: number; endIndex: number } | null,
+  columns: number,
+): VirtualItem[] {
+  const [shown, setShown] = useState<ReadonlySet<number>>(() => new Set());
+  const budget = Math.max(1, Math.floor(NEW_TILES_PER_FRAME / columns));
+  const distance = (index: number) => {
+    if (!visible) return 0;
+    if (index < visible.startIndex) return visible.startIndex - index;
+    return Math.max(0, index - visible.endIndex);
+  };
+  const admitted = new Set(
+    rows
+      .filter((row) => !shown.has(row.index))
+      .sort((a, b) => distance(a.index) - distance(b.index))
+      .slice(0, budget)
+      .map((row) => row.index),
+  );
+  const rendered = rows.filter((row) => shown.has(row.index) || admitted.has(row.index));
+  const renderedKey = rendered.map((row) => row.index).join(',');
+  const settled = admitted.size === 0 && rendered.length === shown.size;
+  useEffect(() => {
+    if (settled) return;
+    // Once this frame is drawn, what it holds counts as shown and the next budget joins.
+    const frame = requestAnimationFrame(() =>
+      setShown(new Set(renderedKey === '' ? [] : renderedKey.split(',').map(Number))),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [settled, renderedKey]);
+  return rendered;
 }
 
 function useElementWidth(ref: RefObject<HTMLElement | null>): number {
@@ -106,6 +148,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
   }, [rowHeight, virtualizer]);
 
   const virtualRows = virtualizer.getVirtualItems();
+  const renderedRows = useStaggeredRows(virtualRows, virtualizer.range, columns);
   const lastVisibleRow = virtualRows.at(-1)?.index ?? 0;
   useEffect(() => {
     if (list.hasMore && list.moreStatus === 'idle' && lastVisibleRow >= itemRows - 2) loadMore();
@@ -176,7 +219,8 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
   useEffect(() => {
     onVisibleRange?.(firstRendered, Math.min(lastRendered, ids.length - 1));
   }, [firstRendered, lastRendered, ids.length, onVisibleRange]);
-  const activeRendered = active >= firstRendered && active <= lastRendered;
+  const activeRow = Math.floor(active / columns);
+  const activeRendered = renderedRows.some((row) => row.index === activeRow);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey) return;
@@ -259,7 +303,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
       onKeyDown={onKeyDown}
     >
       <div className="media-grid__canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualRows.map((row) => {
+        {renderedRows.map((row) => {
           const rowStyle: CSSProperties = {
             transform: `translateY(${row.start}px)`,
             height: rowHeight - GRID_GAP,
