@@ -50,6 +50,11 @@ async function scrollPart(): Promise<void> {
     `    main-thread tasks over 50 ms: ${s.longTasks} (${ms(s.longTaskMs)} in all), worst ` +
       `${ms(s.worstTaskMs)} (goal: none over 50 ms: ${verdict(s.longTasks === 0)})`,
   );
+  console.log(
+    `    by the main thread's own CPU time: ${s.longTasksByCpu} tasks over 50 ms, worst ` +
+      `${ms(s.worstTaskCpuMs)} (load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores; ` +
+      'durations also count the time other threads and processes held the cores)',
+  );
   const causes = (c: Record<string, number>) =>
     Object.entries(c)
       .sort((a, b) => b[1] - a[1])

@@ -19,6 +19,9 @@ export interface ScrollFigures {
   longTasks: number;
   longTaskMs: number;
   worstTaskMs: number;
+  /** Tasks over 50 ms of the main thread's own CPU time, and the largest (load-insensitive). */
+  longTasksByCpu: number;
+  worstTaskCpuMs: number;
   /** What the long tasks spent their time on (self time, ms). */
   longTaskCauses: Record<Cause, number>;
   /** What the main thread was busy with over the whole scroll (self time, ms). */
@@ -127,6 +130,8 @@ export async function runScrollBench(
       longTasks: trace.longTasks,
       longTaskMs: trace.longTaskMs,
       worstTaskMs: trace.worstTaskMs,
+      longTasksByCpu: trace.longTasksByCpu,
+      worstTaskCpuMs: trace.worstTaskCpuMs,
       longTaskCauses: trace.longTaskCauses,
       busyCauses: trace.busyCauses,
       frames: trace.frames,

@@ -130,6 +130,41 @@ test('an animated sticker plays its GIF while hovered', async ({ app, page }) =>
   await expect(tile.locator('.gif-on-hover__img')).toHaveCount(0);
 });
 
+test('a GIF the wheel slides under a still pointer waits for the pointer to move', async ({
+  app,
+  page,
+}) => {
+  const columns = Number(await app.grid.getAttribute('aria-colcount'));
+  const animated = await app.tiles.evaluateAll((tiles) =>
+    tiles.flatMap((tile) =>
+      tile.querySelector('.tile__badge') ? [Number(tile.getAttribute('data-index'))] : [],
+    ),
+  );
+  const index = animated.find((i) => i >= columns);
+  if (index === undefined) throw new Error('The demo stickers need an animated one below row 1.');
+  const target = page.locator(`[role="gridcell"][data-index="${index}"]`);
+  const above = (await page.locator(`[data-index="${index - columns}"]`).boundingBox())!;
+  const pointer = { x: above.x + above.width / 2, y: above.y + above.height / 2 };
+  await page.mouse.move(pointer.x, pointer.y);
+  const before = (await target.boundingBox())!;
+  await page.mouse.wheel(0, before.y - above.y);
+  // The tile has slid under the pointer and the page has hovered it (two frames on).
+  await expect
+    .poll(async () => {
+      const box = (await target.boundingBox())!;
+      return box.y <= pointer.y && pointer.y <= box.y + box.height;
+    })
+    .toBe(true);
+  await expect.poll(() => target.evaluate((tile) => tile.matches(':hover'))).toBe(true);
+  await page.evaluate(
+    'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))',
+  );
+  await expect(target.locator('.gif-on-hover__img')).toHaveCount(0);
+  // The pointer moves: now it is aiming at the sticker, which plays.
+  await page.mouse.move(pointer.x + 3, pointer.y + 2);
+  await expect(target.locator('.gif-on-hover__img')).toHaveAttribute('src', /\.gif/);
+});
+
 test('thumbnail size, a collapsible sidebar and a resizable details panel', async ({
   app,
   page,

@@ -15,7 +15,11 @@ export function GifOnHover({ item }: { item: MediaItem }) {
   return (
     <div
       className="gif-on-hover"
-      onPointerEnter={() => setHovered(true)}
+      // Started by the pointer moving, not by the wheel sliding a GIF under a still pointer:
+      // scrolling past animated stickers must not load and play each one.
+      onPointerMove={(event) => {
+        if (!hovered && (event.movementX !== 0 || event.movementY !== 0)) setHovered(true);
+      }}
       onPointerLeave={() => setHovered(false)}
     >
       {hovered && (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { VirtualItem } from '@tanstack/react-virtual';
 import type { BusinessType } from '../../../shared/domain';
 import type { MediaListState } from '../store/library-slice';
 import { useAppStore } from '../store/app-store';
@@ -17,6 +18,7 @@ import {
 import { ErrorWithRetry } from './ErrorWithRetry';
 import { MediaTile } from './MediaTile';
 import { SkeletonTile } from './SkeletonGrid';
+import { useScrollActivity } from './use-scroll-activity';
 import './MediaGrid.css';
 
 const NAVIGATION_KEYS = new Set([
@@ -36,6 +38,47 @@ interface MediaGridProps {
   label: string;
   /** Told which items are on screen (with overscan), to fetch the ones not loaded yet. */
   onVisibleRange?: (first: number, last: number) => void;
+}
+
+/**
+ * At most this many tiles join the grid in one frame. A wheel step can bring five rows at once,
+ * and laying out, painting and layerizing them together made one frame's main-thread work long;
+ * rows past the budget follow on the next frames, those on screen first.
+ */
+const NEW_TILES_PER_FRAME = 16;
+
+/** The virtual rows to render now: those already shown, plus a frame's budget of new ones. */
+function useStaggeredRows(
+  rows: VirtualItem[],
+  visible: { startIndex: number; endIndex: number } | null,
+  columns: number,
+): VirtualItem[] {
+  const [shown, setShown] = useState<ReadonlySet<number>>(() => new Set());
+  const budget = Math.max(1, Math.floor(NEW_TILES_PER_FRAME / columns));
+  const distance = (index: number) => {
+    if (!visible) return 0;
+    if (index < visible.startIndex) return visible.startIndex - index;
+    return Math.max(0, index - visible.endIndex);
+  };
+  const admitted = new Set(
+    rows
+      .filter((row) => !shown.has(row.index))
+      .sort((a, b) => distance(a.index) - distance(b.index))
+      .slice(0, budget)
+      .map((row) => row.index),
+  );
+  const rendered = rows.filter((row) => shown.has(row.index) || admitted.has(row.index));
+  const renderedKey = rendered.map((row) => row.index).join(',');
+  const settled = admitted.size === 0 && rendered.length === shown.size;
+  useEffect(() => {
+    if (settled) return;
+    // Once this frame is drawn, what it holds counts as shown and the next budget joins.
+    const frame = requestAnimationFrame(() =>
+      setShown(new Set(renderedKey === '' ? [] : renderedKey.split(',').map(Number))),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [settled, renderedKey]);
+  return rendered;
 }
 
 function useElementWidth(ref: RefObject<HTMLElement | null>): number {
@@ -70,6 +113,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
+  const isScrolling = useScrollActivity(scrollRef);
   const thumbScale = useAppStore((s) => s.thumbScale);
   const { columns, rowHeight } = gridLayout(width, businessType, thumbScale);
   const { ids } = list;
@@ -94,7 +138,9 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
     // Chromium trace showed scroll-event dispatch as the largest share of long tasks.
     useFlushSync: false,
     estimateSize: () => rowHeight,
-    overscan: 3,
+    // Two rows (about 450 px) beyond the viewport: every row mounted is walked by each frame's
+    // prepaint, paint and layerize; a third row cost more than it saved (bench, 60 wheel steps).
+    overscan: 2,
     paddingStart: GRID_PADDING_TOP,
     paddingEnd: GRID_PADDING_BOTTOM,
   });
@@ -104,6 +150,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
   }, [rowHeight, virtualizer]);
 
   const virtualRows = virtualizer.getVirtualItems();
+  const renderedRows = useStaggeredRows(virtualRows, virtualizer.range, columns);
   const lastVisibleRow = virtualRows.at(-1)?.index ?? 0;
   useEffect(() => {
     if (list.hasMore && list.moreStatus === 'idle' && lastVisibleRow >= itemRows - 2) loadMore();
@@ -174,7 +221,8 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
   useEffect(() => {
     onVisibleRange?.(firstRendered, Math.min(lastRendered, ids.length - 1));
   }, [firstRendered, lastRendered, ids.length, onVisibleRange]);
-  const activeRendered = active >= firstRendered && active <= lastRendered;
+  const activeRow = Math.floor(active / columns);
+  const activeRendered = renderedRows.some((row) => row.index === activeRow);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey) return;
@@ -257,7 +305,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
       onKeyDown={onKeyDown}
     >
       <div className="media-grid__canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualRows.map((row) => {
+        {renderedRows.map((row) => {
           const rowStyle: CSSProperties = {
             transform: `translateY(${row.start}px)`,
             height: rowHeight - GRID_GAP,
@@ -307,6 +355,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
                   active={start + i === active}
                   selected={selectedSet.has(id)}
                   onChoose={onChoose}
+                  isGridScrolling={isScrolling}
                 />
               ))}
             </div>

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { BusinessType } from '../../../shared/domain';
 import { isAnimated, mediaKind, tileFacts } from '../media/media-facts';
@@ -22,6 +22,8 @@ interface MediaTileProps {
   active: boolean;
   selected: boolean;
   onChoose: (index: number, event: MouseEvent<HTMLElement>) => void;
+  /** Whether the grid is scrolling (read when the tile mounts). */
+  isGridScrolling: () => boolean;
 }
 
 export const MediaTile = memo(function MediaTile({
@@ -31,6 +33,7 @@ export const MediaTile = memo(function MediaTile({
   active,
   selected,
   onChoose,
+  isGridScrolling,
 }: MediaTileProps) {
   const item = useAppStore(selectMedia(mediaId));
   const t = useAppStore(selectMessages);
@@ -40,7 +43,11 @@ export const MediaTile = memo(function MediaTile({
   const dragPending = useAppStore((s) => s.dragPending.includes(mediaId));
   const prepareLocal = useAppStore((s) => s.prepareLocal);
   const { onDragStart, openMenu } = useMediaOut();
+  // Artwork of a tile that scrolled into view appears at once; the first screen fades in.
+  const [fadeIn] = useState(() => !isGridScrolling());
   const hoverTimer = useRef<number | null>(null);
+  /** Whether this hover has started (or done) its prefetch. */
+  const hoverArmed = useRef(false);
   useEffect(
     () => () => {
       if (hoverTimer.current !== null) window.clearTimeout(hoverTimer.current);
@@ -79,16 +86,20 @@ export const MediaTile = memo(function MediaTile({
         event.preventDefault();
         void openMenu(mediaId, event.clientX, event.clientY);
       }}
-      onPointerEnter={() => {
-        if (hoverTimer.current !== null) window.clearTimeout(hoverTimer.current);
-        hoverTimer.current = window.setTimeout(
-          () => prepareLocal([mediaId], 'hover'),
-          HOVER_PREFETCH_MS,
-        );
+      // Armed by the pointer moving over the tile, not by entering it: the wheel slides tiles
+      // under a still pointer, and those should not each fetch a file while the user scrolls.
+      onPointerMove={(event) => {
+        if (hoverArmed.current || (event.movementX === 0 && event.movementY === 0)) return;
+        hoverArmed.current = true;
+        hoverTimer.current = window.setTimeout(() => {
+          hoverTimer.current = null;
+          prepareLocal([mediaId], 'hover');
+        }, HOVER_PREFETCH_MS);
       }}
       onPointerLeave={() => {
         if (hoverTimer.current !== null) window.clearTimeout(hoverTimer.current);
         hoverTimer.current = null;
+        hoverArmed.current = false;
       }}
     >
       <div className="tile__media">
@@ -99,6 +110,7 @@ export const MediaTile = memo(function MediaTile({
           fit={businessType === 'sticker' ? 'contain' : 'cover'}
           checkerboard={businessType === 'sticker'}
           seed={item.mediaId}
+          fadeIn={fadeIn}
         />
         {animated && <GifOnHover item={item} />}
         {animated && <span className="badge tile__badge">{t.library.animated}</span>}

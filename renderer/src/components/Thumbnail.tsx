@@ -16,6 +16,11 @@ interface ThumbnailProps {
   seed: string;
   /** Eager for the details preview; lazy in the grid. */
   loading?: 'lazy' | 'eager';
+  /**
+   * Fade the image in when it arrives. Lists turn it off for rows mounted while scrolling: a
+   * fade is a compositor animation, and a scroll step brings dozens of new images at once.
+   */
+  fadeIn?: boolean;
   className?: string;
 }
 
@@ -40,6 +45,7 @@ export function Thumbnail({
   checkerboard = false,
   seed,
   loading = 'lazy',
+  fadeIn = true,
   className,
 }: ThumbnailProps) {
   const [state, setState] = useState<LoadState>(
@@ -50,6 +56,7 @@ export function Thumbnail({
     `thumb--${state}`,
     `thumb--${fit}`,
     checkerboard ? 'thumb--checker' : '',
+    fadeIn ? 'thumb--fade' : '',
     className ?? '',
   ].join(' ');
   return (
