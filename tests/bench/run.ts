@@ -15,7 +15,7 @@ import { runListingBench } from './listing-bench';
 import { curlAvailable, runDownloadBench } from './download-bench';
 import { runCacheBench } from './cache-bench';
 import { runSearchBench } from './search-bench';
-import { median, runSyncBench } from './sync-bench';
+import { benchListingWorker, median, runSyncBench } from './sync-bench';
 import { runScrollBench } from './scroll-bench';
 
 const only = process.env['BENCH']?.split(',').map((p) => p.trim());
@@ -103,6 +103,11 @@ async function syncPart(): Promise<void> {
   );
   console.log(
     '    wall and CPU (this process, user + system, both threads) per run; min / median of the re-syncs',
+  );
+  console.log(
+    benchListingWorker().built
+      ? '    listing worker: the built one (out/main/catalogue-listing-worker.js), as the app runs it'
+      : "    listing worker: from source (no build; run `npx electron-vite build` to measure the app's own)",
   );
   // Wall time on a shared machine is CPU time plus other processes' turns: say how busy it was.
   const load = () => loadavg()[0]!.toFixed(1);

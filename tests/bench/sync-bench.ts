@@ -10,7 +10,9 @@
 // are listed in a worker thread, as in the app: the process's CPU counts both threads, and the
 // main thread's own share (the database and index work) is given apart where Linux tells it.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +22,23 @@ import { SYNC_PAGE_SIZE, listerFor } from '../../electron/services/catalogue/cat
 import { DOCUMENTED_TAGS } from '../../shared/tags';
 import { BUSINESS_TYPES } from '../../shared/domain';
 import { listingWorkerFromSource } from '../../electron/dev-browser/listing-worker-source';
+import type { ListingWorkerStarter } from '../../electron/services/catalogue/worker-lister';
 import { startBenchServer } from './bench-server';
+
+const BUILT_WORKER = fileURLToPath(
+  new URL('../../out/main/catalogue-listing-worker.js', import.meta.url),
+);
+
+/**
+ * The app's own listing worker, as `npx electron-vite build` bundles it; from its TypeScript
+ * source only when there is no build (then each worker's start also compiles its imports).
+ */
+export function benchListingWorker(): { start: ListingWorkerStarter; built: boolean } {
+  if (existsSync(BUILT_WORKER)) {
+    return { start: (options) => new Worker(BUILT_WORKER, options), built: true };
+  }
+  return { start: listingWorkerFromSource(), built: false };
+}
 
 export interface SyncRun {
   wallMs: number;
@@ -57,7 +75,7 @@ export async function runSyncBench(
     });
     const service = new CatalogueService({ dir, refreshIntervalMs: 3_600_000 });
     // As the app syncs: the listing in a worker thread, the database and index on this one.
-    const lister = listerFor(client, { worker: listingWorkerFromSource() });
+    const lister = listerFor(client, { worker: benchListingWorker().start });
     service.open('bench', lister, { sync: false });
     const measure = async (): Promise<SyncRun> => {
       const serverBefore = await server.cpuMs();
