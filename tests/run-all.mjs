@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, with one summary at the end.
-//   lint + format | typecheck + build (two lanes at once: each tool is single-threaded, so on two
-//   cores they take the time of the longer lane) -> unit/integration (vitest, inside a real
+//   lint + format | typecheck + build | demo media (lanes at once: each tool is single-threaded,
+//   so on two cores they take about the time of the longest lane) -> unit/integration (vitest, inside a real
 //   Secret Service when gnome-keyring is installed) -> end-to-end in Chromium (browser preview)
 //   -> Electron app suite (skips loudly where the Electron runtime is absent).
 // Prints a closing line "N passed, N failed" counted from the runners' JSON reports.
@@ -87,7 +87,7 @@ function countPlaywright(path) {
   return true;
 }
 
-const [eslintOk, formatOk, buildOk, nodeTypesOk, webTypesOk] = await lanes(
+const [eslintOk, formatOk, buildOk, nodeTypesOk, webTypesOk, mediaOk] = await lanes(
   [
     ['lint', 'eslint', ['.']],
     ['format', 'prettier', ['--check', '.']],
@@ -97,6 +97,7 @@ const [eslintOk, formatOk, buildOk, nodeTypesOk, webTypesOk] = await lanes(
     ['typecheck (node)', 'tsc', ['-p', 'tsconfig.node.json']],
     ['typecheck (web)', 'tsc', ['-p', 'tsconfig.web.json']],
   ],
+  [['demo media for the tests', 'tsx', ['tests/support/prepare-demo-media.ts']]],
 );
 const lintOk = eslintOk && formatOk;
 const typesOk = nodeTypesOk && webTypesOk;
@@ -173,7 +174,7 @@ if (existsSync('tests/electron-app/playwright.config.ts') && buildOk) {
 }
 
 rmSync(reports, { recursive: true, force: true });
-const allOk = lintOk && typesOk && buildOk && unitOk && e2eOk && electronOk;
+const allOk = lintOk && typesOk && buildOk && mediaOk && unitOk && e2eOk && electronOk;
 
 console.log('\n━━ Summary');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`);
