@@ -34,7 +34,10 @@ export default defineConfig({
     // two loaded cores). Behaviour is the same; search.spec.ts's journey keeps full motion so the
     // default path is still driven end to end.
     reducedMotion: 'reduce',
-    trace: 'retain-on-failure',
+    // Recording a trace (screencast and DOM snapshots of every action) costs Chromium CPU in every
+    // test, kept or not, and CI keeps no artefacts: E2E_TRACE=1 records them and keeps the failed
+    // tests' traces under test-results/ (npx playwright show-trace <zip>).
+    trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
     launchOptions: {
       executablePath: CHROMIUM_PATH,
       args: [
