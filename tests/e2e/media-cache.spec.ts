@@ -45,15 +45,24 @@ function onScreenStates(page: Page): Promise<string[]> {
   });
 }
 
-/** Every thumbnail on screen has finished (loaded or fallen back); at least `min` loaded. */
+/**
+ * Every thumbnail on screen has finished (loaded or fallen back), and at least `min` loaded. One
+ * condition, polled: a grid whose tiles have not rendered yet has nothing loading either, so
+ * checking "nothing loading" first and the count once afterwards raced the first render.
+ */
 async function thumbnailsSettled(page: Page, min: number): Promise<void> {
   await expect
-    .poll(async () => (await onScreenStates(page)).filter((s) => s === 'loading').length, {
-      timeout: 30_000,
-    })
-    .toBe(0);
-  const states = await onScreenStates(page);
-  expect(states.filter((s) => s === 'loaded').length).toBeGreaterThanOrEqual(min);
+    .poll(
+      async () => {
+        const states = await onScreenStates(page);
+        return {
+          loading: states.filter((s) => s === 'loading').length,
+          enoughLoaded: states.filter((s) => s === 'loaded').length >= min,
+        };
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual({ loading: 0, enoughLoaded: true });
 }
 
 /**
