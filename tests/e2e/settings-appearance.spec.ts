@@ -1,10 +1,9 @@
 // Theme and language in Settings: saved in the app's settings, applied at start, and the
 // settings view itself in light and in Chinese.
 
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { MESSAGES } from '../../renderer/src/i18n';
 import { ACCOUNT, expect, test } from './account-fixtures';
+import { savedSettings } from './data-files';
 import { AppPage, screenshot } from './fixtures';
 import { SettingsSheet } from './settings-page';
 
@@ -32,9 +31,7 @@ test('the theme follows the system, and a chosen one is saved and applied at sta
   await themes.getByRole('radio', { name: en.settings.themes.light }).check();
   await expect(html).toHaveAttribute('data-theme', 'light');
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(245, 246, 248)');
-  await expect
-    .poll(async () => JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')).theme)
-    .toBe('light');
+  await expect.poll(async () => (await savedSettings(dataDir))?.['theme']).toBe('light');
 
   await sheet.fill({ ...ACCOUNT, endpoint: accountServer.url });
   await sheet.testButton.click();

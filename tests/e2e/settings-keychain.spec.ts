@@ -1,13 +1,13 @@
 // When the keychain cannot take the key: plain words, an explicit "this session only", and the
 // key written nowhere else. And when the settings file is unreadable: a message, not a crash.
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import { MESSAGES } from '../../renderer/src/i18n';
 import { KEYCHAIN_UNAVAILABLE_MESSAGE } from '../../electron/services/secrets/keytar-store';
 import type { SecretStore } from '../../electron/services/secrets/secret-store';
 import { ACCOUNT, ACCOUNT_LIBRARY_SIZE, expect, test } from './account-fixtures';
+import { filesUnder } from './data-files';
 import { AppPage, screenshot } from './fixtures';
 import { SettingsSheet, sourceSwitch } from './settings-page';
 
@@ -27,18 +27,6 @@ class NoKeychainStore implements SecretStore {
   async delete(): Promise<boolean> {
     return false;
   }
-}
-
-/** Every file under dir, recursively, as bytes. */
-async function allFiles(dir: string): Promise<Array<{ path: string; bytes: Buffer }>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = [];
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.push({ path, bytes: await readFile(path) });
-  }
-  return files;
 }
 
 test('no keychain: the app says so, keeps the key for this session only on request, writes no file', async ({
@@ -83,7 +71,7 @@ test('no keychain: the app says so, keeps the key for this session only on reque
   );
   await expect(app.tiles.first().locator('.tile__title')).toContainText('#');
 
-  const leaks = (await allFiles(dataDir)).filter((f) =>
+  const leaks = (await filesUnder(dataDir)).filter((f) =>
     f.bytes.includes(Buffer.from(ACCOUNT.accessKeySecret)),
   );
   expect(leaks.map((f) => f.path)).toEqual([]);

@@ -3,11 +3,10 @@
 // test / save requests; never in a reply or an event, never in a log line, the page's console or
 // a file under the app's data folder.
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { MESSAGES } from '../../renderer/src/i18n';
 import { CREDENTIALS_ACCOUNT } from '../../electron/services/secrets/secret-store';
 import { STS_ACCOUNT, expect, test } from './account-fixtures';
+import { filesUnder } from './data-files';
 import { AppPage } from './fixtures';
 import { SettingsSheet, sourceSwitch } from './settings-page';
 
@@ -22,16 +21,6 @@ const INWARD_FORM_CHANNELS = ['account:validate', 'account:test', 'account:save'
 /** The value as is and in the encodings it could take on the way to a file or a log. */
 function forms(value: string): string[] {
   return [...new Set([value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])];
-}
-
-async function filesUnder(dir: string): Promise<Array<{ path: string; bytes: Buffer }>> {
-  const files = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.push({ path, bytes: await readFile(path) });
-  }
-  return files;
 }
 
 test('a recorded session never sends the secret or the STS token outward', async ({
