@@ -79,7 +79,10 @@ export class AppPage {
   }
 
   /** The titles of the tiles currently rendered, in grid order. */
+  /** The titles of the tiles rendered so far, once there is at least one. */
   async visibleTitles(): Promise<string[]> {
+    // allTextContents() does not wait: read before the grid's first render, it gave [].
+    await this.tiles.first().locator('.tile__title').waitFor();
     return this.tiles.locator('.tile__title').allTextContents();
   }
 }
