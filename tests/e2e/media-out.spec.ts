@@ -61,6 +61,9 @@ test('selection and the context menu work from the keyboard', async ({ app, page
   await expect(app.tile(second!.mediaId)).toHaveAttribute('aria-selected', 'true');
   await expect(app.tile(first!.mediaId)).toHaveAttribute('aria-selected', 'false');
   await expect(app.details.getByRole('heading', { level: 2 })).toHaveText(second!.title);
+  // The next keys go to the focused tile: wait for the focus ring, as a person would see it
+  // (rows re-created for a new column count get their focus back a frame or two later).
+  await expect(app.tile(second!.mediaId)).toBeFocused();
 
   await page.keyboard.press('Shift+ArrowRight');
   await expect(selectionCount(app)).toHaveText('2 selected');
