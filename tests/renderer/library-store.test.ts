@@ -14,23 +14,10 @@ import type { Handlers } from '../../electron/services/ipc/ipc-router';
 import { createAppStore } from '../../renderer/src/store/app-store';
 import { PAGE_SIZE, listKey } from '../../renderer/src/store/library-slice';
 import { selectCurrentList, selectSelectedMedia } from '../../renderer/src/store/selectors';
+import { mediaItem } from './media-item-fixture';
 
 function media(businessType: BusinessType, tag: string, n: number): MediaItem {
-  return {
-    mediaId: `${tag}-${n}`,
-    title: `${tag} #${n}`,
-    description: null,
-    businessType,
-    mediaType: null,
-    tags: [tag],
-    coverUrl: null,
-    category: null,
-    source: null,
-    status: null,
-    createTime: null,
-    modifiedTime: null,
-    files: [],
-  };
+  return mediaItem(`${tag}-${n}`, { title: `${tag} #${n}`, businessType, tags: [tag] });
 }
 
 const LIBRARY: MediaItem[] = [

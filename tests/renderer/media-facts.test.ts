@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaFile, MediaItem } from '../../shared/domain';
+import { mediaItem } from './media-item-fixture';
 import {
   fileFormat,
   formatBitrate,
@@ -30,22 +31,7 @@ function file(overrides: Partial<MediaFile>): MediaFile {
 }
 
 function item(overrides: Partial<MediaItem>): MediaItem {
-  return {
-    mediaId: 'm1',
-    title: 'T',
-    description: null,
-    businessType: 'sticker',
-    mediaType: null,
-    tags: [],
-    coverUrl: null,
-    category: null,
-    source: null,
-    status: null,
-    createTime: null,
-    modifiedTime: null,
-    files: [],
-    ...overrides,
-  };
+  return mediaItem('m1', { title: 'T', ...overrides });
 }
 
 describe('formatters', () => {

@@ -6,25 +6,12 @@ import type { BusinessType, MediaItem } from '../../../shared/domain';
 import { createAppStore } from '../../../renderer/src/store/app-store';
 import { MediaItems } from '../../../renderer/src/store/media-items';
 import { stubBridge } from './stub-bridge';
+import { mediaItem } from '../media-item-fixture';
 
 const QUEUE = ['t-1', 't-2', 't-3'];
 
 function item(mediaId: string, businessType: BusinessType): MediaItem {
-  return {
-    mediaId,
-    title: mediaId,
-    description: null,
-    businessType,
-    mediaType: null,
-    tags: [],
-    coverUrl: null,
-    category: null,
-    source: null,
-    status: null,
-    createTime: null,
-    modifiedTime: null,
-    files: [],
-  };
+  return mediaItem(mediaId, { businessType });
 }
 
 function setup() {
