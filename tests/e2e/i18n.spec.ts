@@ -1,3 +1,4 @@
+import type { SettingsSnapshot } from '../../shared/account';
 import { BUSINESS_TYPE_INFO } from '../../shared/tags';
 import { expect, screenshot, test } from './fixtures';
 import { firstTagWithMedia, serverTags } from './server-data';
@@ -45,7 +46,14 @@ test.describe('in Chinese', () => {
     await expect(app.businessType('Background music')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page).toHaveTitle('ICE Media Library');
-    // The choice is saved in the app's settings and survives a reload.
+    // The choice is saved in the app's settings (the switch shows at once, the write follows)
+    // and survives a reload.
+    await expect
+      .poll(async () => {
+        const read = await preview.services.router.dispatch('settings:get', undefined);
+        return read.ok ? (read.value as SettingsSnapshot).settings.language : read.error.code;
+      })
+      .toBe('en');
     await page.reload();
     await expect(app.businessType('Stickers')).toBeVisible();
   });

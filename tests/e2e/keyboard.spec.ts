@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
-import type { PageGlobals } from './page-types';
+import type { KeyboardGlobals, PageGlobals } from './page-types';
 import { serverPage } from './server-data';
 
 /** What has focus, in words a failing assertion can show. */
@@ -67,4 +67,41 @@ test('Escape from inside the details panel returns focus to the grid', async ({ 
   await page.keyboard.press('Escape');
   await expect(app.details).toBeHidden();
   await expect(app.tiles.nth(2)).toBeFocused();
+});
+
+/**
+ * Presses keys within one task of the page, as a busy computer delivers keys typed while it was
+ * working: back to back, with no frame (and no scroll event) in between.
+ */
+function pressAtOnce(page: Page, keys: string[]) {
+  return page.evaluate((keys) => {
+    const { document, KeyboardEvent } = globalThis as unknown as KeyboardGlobals;
+    for (const key of keys) {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      document.activeElement?.dispatchEvent(event);
+    }
+  }, keys);
+}
+
+test('keys typed faster than the grid draws all count', async ({ app, page }) => {
+  await app.tiles.first().click();
+  await page.keyboard.press('Escape');
+  await expect(app.details).toBeHidden();
+  const focusedIndex = async () => (await focused(page)).index;
+  await expect.poll(focusedIndex).toBe('0');
+
+  // Two pages down, one key at a time, each waiting for its tile.
+  await page.keyboard.press('PageDown');
+  await expect.poll(focusedIndex).not.toBe('0');
+  const onePage = await focusedIndex();
+  await page.keyboard.press('PageDown');
+  await expect.poll(focusedIndex).not.toBe(onePage);
+  const twoPages = await focusedIndex();
+
+  await page.keyboard.press('Control+Home');
+  await expect.poll(focusedIndex).toBe('0');
+  // The same two keys before the first page's tile is drawn: the second goes on from the first.
+  await pressAtOnce(page, ['PageDown', 'PageDown']);
+  await expect.poll(focusedIndex).toBe(twoPages);
+  await expect(app.grid.locator(`[data-index="${twoPages}"]`)).toBeInViewport();
 });

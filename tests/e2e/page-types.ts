@@ -35,3 +35,12 @@ export interface ImageLike {
 export interface ClipboardGlobals {
   navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
 }
+
+/** Enough of the page's globals to dispatch a key as the focused element receives it. */
+export interface KeyboardGlobals {
+  document: { activeElement: { dispatchEvent(event: unknown): boolean } | null };
+  KeyboardEvent: new (
+    type: 'keydown',
+    init: { key: string; bubbles: boolean; cancelable: boolean },
+  ) => unknown;
+}

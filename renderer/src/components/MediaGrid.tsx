@@ -47,11 +47,16 @@ interface MediaGridProps {
  */
 const NEW_TILES_PER_FRAME = 16;
 
-/** The virtual rows to render now: those already shown, plus a frame's budget of new ones. */
+/**
+ * The virtual rows to render now: those already shown, plus a frame's budget of new ones. The
+ * row holding the keyboard's tile always joins at once: a key pressed while it waited for its
+ * turn would land on no tile and be lost.
+ */
 function useStaggeredRows(
   rows: VirtualItem[],
   visible: { startIndex: number; endIndex: number } | null,
   columns: number,
+  keyboardRow: number,
 ): VirtualItem[] {
   const [shown, setShown] = useState<ReadonlySet<number>>(() => new Set());
   const budget = Math.max(1, Math.floor(NEW_TILES_PER_FRAME / columns));
@@ -67,6 +72,9 @@ function useStaggeredRows(
       .slice(0, budget)
       .map((row) => row.index),
   );
+  if (!shown.has(keyboardRow) && rows.some((row) => row.index === keyboardRow)) {
+    admitted.add(keyboardRow);
+  }
   const rendered = rows.filter((row) => shown.has(row.index) || admitted.has(row.index));
   const renderedKey = rendered.map((row) => row.index).join(',');
   const settled = admitted.size === 0 && rendered.length === shown.size;
@@ -150,7 +158,12 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
   }, [rowHeight, virtualizer]);
 
   const virtualRows = virtualizer.getVirtualItems();
-  const renderedRows = useStaggeredRows(virtualRows, virtualizer.range, columns);
+  const renderedRows = useStaggeredRows(
+    virtualRows,
+    virtualizer.range,
+    columns,
+    Math.floor(active / columns),
+  );
   const lastVisibleRow = virtualRows.at(-1)?.index ?? 0;
   useEffect(() => {
     if (list.hasMore && list.moreStatus === 'idle' && lastVisibleRow >= itemRows - 2) loadMore();
@@ -167,8 +180,9 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [columns]);
 
-  // Focus follows the keyboard once the target row has been rendered.
-  useEffect(() => {
+  // Focus follows the keyboard once the target row has been rendered: in the same commit, so that
+  // no key pressed in between falls on the page's body.
+  useLayoutEffect(() => {
     if (pendingFocus.current === null) return;
     const tile = scrollRef.current?.querySelector<HTMLElement>(
       `[data-index="${pendingFocus.current}"]`,
@@ -260,7 +274,8 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
     }
     if (!NAVIGATION_KEYS.has(event.key) || ids.length === 0) return;
     event.preventDefault();
-    const from = tileIndex ?? active;
+    // A move whose tile is not drawn yet still counts: the next key goes on from there.
+    const from = pendingFocus.current ?? tileIndex ?? active;
     let next: number;
     if (event.key === 'PageDown' || event.key === 'PageUp') {
       const viewport = scrollRef.current?.clientHeight ?? rowHeight;
