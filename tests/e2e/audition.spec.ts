@@ -134,14 +134,20 @@ test('a GIF the wheel slides under a still pointer waits for the pointer to move
   app,
   page,
 }) => {
+  await expect(app.tiles.first()).toBeVisible();
   const columns = Number(await app.grid.getAttribute('aria-colcount'));
-  const animated = await app.tiles.evaluateAll((tiles) =>
-    tiles.flatMap((tile) =>
-      tile.querySelector('.tile__badge') ? [Number(tile.getAttribute('data-index'))] : [],
-    ),
-  );
-  const index = animated.find((i) => i >= columns);
-  if (index === undefined) throw new Error('The demo stickers need an animated one below row 1.');
+  // The rows join the grid over a few frames after the first: wait for an animated sticker
+  // below the first row (the demo stickers have one).
+  const animatedBelowRowOne = () =>
+    app.tiles
+      .evaluateAll((tiles) =>
+        tiles.flatMap((tile) =>
+          tile.querySelector('.tile__badge') ? [Number(tile.getAttribute('data-index'))] : [],
+        ),
+      )
+      .then((animated) => animated.find((i) => i >= columns));
+  await expect.poll(animatedBelowRowOne).toBeDefined();
+  const index = (await animatedBelowRowOne())!;
   const target = page.locator(`[role="gridcell"][data-index="${index}"]`);
   const above = (await page.locator(`[data-index="${index - columns}"]`).boundingBox())!;
   const pointer = { x: above.x + above.width / 2, y: above.y + above.height / 2 };

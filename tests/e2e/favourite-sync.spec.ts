@@ -63,9 +63,10 @@ test.describe('with the account', () => {
     await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
       timeout: 60_000,
     });
-    const tile = app.tiles.first();
-    const starred = await tile.getAttribute('data-media-id');
+    // The tile is held by its media id: the grid may still swap to the synced catalogue's list.
+    const starred = await app.tiles.first().getAttribute('data-media-id');
     expect(starred).toBeTruthy();
+    const tile = app.tile(starred!);
     await tile.hover();
     await tile.getByRole('button', { name: 'Add to favourites' }).click();
     await expect.poll(() => accountServer.favouritesOf(ACCOUNT.accessKeyId)).toEqual([starred]);

@@ -36,16 +36,19 @@ test('three letters of pinyin find a track across every business type', async ({
   await expect(
     app.tiles.locator('.tile__title', { hasText: '早安咖啡 Morning coffee' }),
   ).toHaveCount(1);
-  const titles = await app.tiles.locator('.tile__title').allTextContents();
-  expect(titles).toEqual(
-    expect.arrayContaining([
-      '早安咖啡 Morning coffee',
-      '晨雾 Morning mist',
-      '早安元气 Good morning',
-    ]),
-  );
-  expect(titles).not.toContain('阳光散步 Sunny walk');
-  expect(titles).not.toContain('星光闪烁 Twinkling stars');
+  // The results' rows join the grid over a few frames: wait for all three.
+  const titles = () => app.tiles.locator('.tile__title').allTextContents();
+  await expect
+    .poll(titles)
+    .toEqual(
+      expect.arrayContaining([
+        '早安咖啡 Morning coffee',
+        '晨雾 Morning mist',
+        '早安元气 Good morning',
+      ]),
+    );
+  expect(await titles()).not.toContain('阳光散步 Sunny walk');
+  expect(await titles()).not.toContain('星光闪烁 Twinkling stars');
 
   // Escape clears the search and browsing comes back.
   await searchBox(page).press('Escape');
@@ -69,21 +72,20 @@ test('filters and sort narrow and order the music', async ({ app, page }) => {
   ).toHaveText('Any length');
   await filters.getByLabel('Sort').selectOption('title');
   // Music is a list; by title means Chinese titles in pinyin order among the English ones.
+  // The new order comes from the main process: wait for it, not for the rows already shown.
   const rowTitles = app.tiles.locator('.media-row__title');
-  await expect(rowTitles.first()).toBeVisible();
-  const byTitle = await rowTitles.allTextContents();
-  expect(byTitle.length).toBeGreaterThan(3);
   const key = (title: string) => pinyinOf(title).full;
-  expect(byTitle).toEqual([...byTitle].sort((a, b) => (key(a) < key(b) ? -1 : 1)));
+  const sortedByTitle = (titles: string[]) =>
+    titles.length > 3 && titles.every((title, i) => i === 0 || key(titles[i - 1]!) <= key(title));
+  await expect.poll(async () => sortedByTitle(await rowTitles.allTextContents())).toBe(true);
 
   await searchBox(page).fill('morning');
   await filters.getByLabel('Type').selectOption('bgm');
   await expect(page.getByTestId('media-count')).toHaveText(/\d+ results?/);
   // Music (now the type filter's choice) shows as a list.
-  await expect(app.tiles.locator('.media-row__title').first()).toBeVisible();
-  const music = await app.tiles.locator('.media-row__title').allTextContents();
-  expect(music).toContain('晨雾 Morning mist');
-  expect(music).not.toContain('早安咖啡 Morning coffee'); // a sticker
+  const music = () => app.tiles.locator('.media-row__title').allTextContents();
+  await expect.poll(music).toContain('晨雾 Morning mist');
+  expect(await music()).not.toContain('早安咖啡 Morning coffee'); // a sticker
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   await expect(app.tiles.locator('.tile__title', { hasText: '早安咖啡' })).toHaveCount(1);
   await screenshot(page, '21-search-filters');
