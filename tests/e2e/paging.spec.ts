@@ -62,6 +62,26 @@ unsynced.describe('before the first catalogue sync', () => {
   );
 
   unsynced(
+    'a tile scrolled out of the page under the keyboard gets focus back when it returns',
+    async ({ app, page }) => {
+      await app.tiles.first().click();
+      await page.keyboard.press('Escape');
+      await expect(app.details).toBeHidden();
+      await expect(app.tiles.first()).toBeFocused();
+      const tileZero = app.grid.locator('[data-index="0"]');
+      // The wheel takes the grid far enough down for the focused tile's row to leave the page.
+      await app.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
+      await expect(tileZero).toHaveCount(0);
+      await app.grid.evaluate((grid) => grid.scrollTo({ top: 0 }));
+      await expect(tileZero).toBeFocused();
+      // And the keys work on from it.
+      await page.keyboard.press('ArrowRight');
+      await expect(app.grid.locator('[data-index="1"]')).toBeFocused();
+      await expect(app.grid.locator('[data-index="1"]')).toHaveAttribute('aria-selected', 'true');
+    },
+  );
+
+  unsynced(
     'keyboard paging moves through loaded pages and keeps the focused tile in view',
     async ({ app, page, preview }) => {
       const first = await serverPage(preview, 'sticker');

@@ -169,16 +169,15 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
     if (list.hasMore && list.moreStatus === 'idle' && lastVisibleRow >= itemRows - 2) loadMore();
   }, [lastVisibleRow, itemRows, list.hasMore, list.moreStatus, loadMore]);
 
-  // A new column count re-creates the rows (e.g. when the details panel opens), which drops the
-  // focused tile; put focus back on the active one.
+  // A render that removed the focused tile (rows re-created for a new column count, a row
+  // scrolled out under a key's focus, a list replaced) drops focus on the page's body, where keys
+  // go nowhere: put it back on the active tile, in the same commit.
   useLayoutEffect(() => {
     const focused = document.activeElement;
-    if (hadFocus.current && (focused === null || focused === document.body)) {
-      pendingFocus.current = active;
+    if (hadFocus.current && pendingFocus.current === null) {
+      if (focused === null || focused === document.body) pendingFocus.current = active;
     }
-    // Only a layout change should trigger this, not every move of the active tile.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [columns]);
+  });
 
   // Focus follows the keyboard once the target row has been rendered: in the same commit, so that
   // no key pressed in between falls on the page's body.
@@ -315,7 +314,18 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
       }}
       onBlur={(event) => {
         const next = event.relatedTarget;
-        if (next instanceof Node && !event.currentTarget.contains(next)) hadFocus.current = false;
+        const grid = event.currentTarget;
+        if (next instanceof Node) {
+          if (!grid.contains(next)) hadFocus.current = false;
+          return;
+        }
+        // Focus left for nowhere: the user clicked a blank part of the page or left the window,
+        // or the focused tile was removed (Chromium blurs it then too). Only a tile still in the
+        // page after this event was left by the user.
+        const left = event.target;
+        queueMicrotask(() => {
+          if (left.isConnected && !grid.contains(document.activeElement)) hadFocus.current = false;
+        });
       }}
       onKeyDown={onKeyDown}
     >
