@@ -10,6 +10,8 @@ import type { Handlers } from '../../electron/services/ipc/ipc-router';
 
 // Before the first sync the grid pages through the service; this preview never syncs by itself.
 const unsynced = testWithPreview({ demoItems: 1_000, catalogueSyncOnOpen: false });
+// A preview of its own whose test runs the first sync itself (the others must not see it).
+const firstSync = testWithPreview({ demoItems: 1_000, catalogueSyncOnOpen: false });
 // From the local catalogue: this preview syncs its 1,000 items at start, as the app does.
 const synced = testWithPreview({ demoItems: 1_000 });
 
@@ -156,3 +158,21 @@ synced.describe('from the local catalogue', () => {
     },
   );
 });
+
+firstSync(
+  'browsing by keyboard when the first sync lands: the new grid keeps the focus',
+  async ({ app, page, preview }) => {
+    await app.tiles.nth(2).click();
+    await page.keyboard.press('Escape');
+    await expect(app.details).toBeHidden();
+    await expect(app.tiles.nth(2)).toBeFocused();
+    // The catalogue arrives; the grid that paged through the service gives way to its own.
+    await preview.services.handlers.syncCatalogue(undefined);
+    await expect(page.getByTestId('media-count')).toHaveText(/^\d+ items$/);
+    const focused = page.locator('[role="gridcell"]:focus');
+    await expect(focused).toHaveCount(1);
+    const index = Number(await focused.getAttribute('data-index'));
+    await page.keyboard.press('ArrowRight');
+    await expect(app.grid.locator(`[data-index="${index + 1}"]`)).toBeFocused();
+  },
+);

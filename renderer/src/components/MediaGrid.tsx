@@ -89,6 +89,21 @@ function useStaggeredRows(
   return rendered;
 }
 
+/**
+ * Whether the last grid to unmount had keyboard focus, and focus has gone nowhere since. The
+ * first catalogue sync replaces the grid that paged through the service with the catalogue's
+ * own (a skeleton may show in between); a keyboard user browsing meanwhile keeps focus in the
+ * new grid. Focus landing anywhere else clears it.
+ */
+let focusCarriedOver = false;
+const dropCarriedFocus = () => {
+  focusCarriedOver = false;
+};
+
+function bodyHasFocus(): boolean {
+  return document.activeElement === null || document.activeElement === document.body;
+}
+
 function useElementWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
   useLayoutEffect(() => {
@@ -169,13 +184,23 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
     if (list.hasMore && list.moreStatus === 'idle' && lastVisibleRow >= itemRows - 2) loadMore();
   }, [lastVisibleRow, itemRows, list.hasMore, list.moreStatus, loadMore]);
 
+  useLayoutEffect(() => {
+    if (focusCarriedOver && bodyHasFocus()) hadFocus.current = true;
+    focusCarriedOver = false;
+    document.removeEventListener('focusin', dropCarriedFocus);
+    return () => {
+      if (!hadFocus.current) return;
+      focusCarriedOver = true;
+      document.addEventListener('focusin', dropCarriedFocus, { once: true });
+    };
+  }, []);
+
   // A render that removed the focused tile (rows re-created for a new column count, a row
   // scrolled out under a key's focus, a list replaced) drops focus on the page's body, where keys
   // go nowhere: put it back on the active tile, in the same commit.
   useLayoutEffect(() => {
-    const focused = document.activeElement;
-    if (hadFocus.current && pendingFocus.current === null) {
-      if (focused === null || focused === document.body) pendingFocus.current = active;
+    if (hadFocus.current && pendingFocus.current === null && bodyHasFocus()) {
+      pendingFocus.current = active;
     }
   });
 
