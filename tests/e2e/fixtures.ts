@@ -61,6 +61,10 @@ export class AppPage {
   tile(mediaId: string): Locator {
     return this.grid.locator(`[role="gridcell"][data-media-id="${mediaId}"]`);
   }
+  /** A tile by its place in the list (0 is the first), whether or not it is drawn. */
+  tileAt(index: number | string): Locator {
+    return this.grid.locator(`[role="gridcell"][data-index="${index}"]`);
+  }
   get details(): Locator {
     return this.page.getByRole('complementary');
   }

@@ -103,5 +103,5 @@ test('keys typed faster than the grid draws all count', async ({ app, page }) =>
   // The same two keys before the first page's tile is drawn: the second goes on from the first.
   await pressAtOnce(page, ['PageDown', 'PageDown']);
   await expect.poll(focusedIndex).toBe(twoPages);
-  await expect(app.grid.locator(`[data-index="${twoPages}"]`)).toBeInViewport();
+  await expect(app.tileAt(twoPages!)).toBeInViewport();
 });

@@ -70,7 +70,7 @@ unsynced.describe('before the first catalogue sync', () => {
       await page.keyboard.press('Escape');
       await expect(app.details).toBeHidden();
       await expect(app.tiles.first()).toBeFocused();
-      const tileZero = app.grid.locator('[data-index="0"]');
+      const tileZero = app.tileAt(0);
       // The wheel takes the grid far enough down for the focused tile's row to leave the page.
       await app.grid.evaluate((grid) => grid.scrollTo({ top: grid.scrollHeight }));
       await expect(tileZero).toHaveCount(0);
@@ -78,8 +78,8 @@ unsynced.describe('before the first catalogue sync', () => {
       await expect(tileZero).toBeFocused();
       // And the keys work on from it.
       await page.keyboard.press('ArrowRight');
-      await expect(app.grid.locator('[data-index="1"]')).toBeFocused();
-      await expect(app.grid.locator('[data-index="1"]')).toHaveAttribute('aria-selected', 'true');
+      await expect(app.tileAt(1)).toBeFocused();
+      await expect(app.tileAt(1)).toHaveAttribute('aria-selected', 'true');
     },
   );
 
@@ -173,6 +173,6 @@ firstSync(
     await expect(focused).toHaveCount(1);
     const index = Number(await focused.getAttribute('data-index'));
     await page.keyboard.press('ArrowRight');
-    await expect(app.grid.locator(`[data-index="${index + 1}"]`)).toBeFocused();
+    await expect(app.tileAt(index + 1)).toBeFocused();
   },
 );

@@ -184,6 +184,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
     if (list.hasMore && list.moreStatus === 'idle' && lastVisibleRow >= itemRows - 2) loadMore();
   }, [lastVisibleRow, itemRows, list.hasMore, list.moreStatus, loadMore]);
 
+  // A grid replacing one that had focus takes it over (see focusCarriedOver).
   useLayoutEffect(() => {
     if (focusCarriedOver && bodyHasFocus()) hadFocus.current = true;
     focusCarriedOver = false;
@@ -195,18 +196,14 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
     };
   }, []);
 
-  // A render that removed the focused tile (rows re-created for a new column count, a row
-  // scrolled out under a key's focus, a list replaced) drops focus on the page's body, where keys
-  // go nowhere: put it back on the active tile, in the same commit.
+  // Focus follows the keyboard once the target row has been rendered, in the same commit, so
+  // that no key pressed in between falls on the page's body. A render that removed the focused
+  // tile (rows re-created for a new column count, a row scrolled out under a key's focus, a list
+  // replaced) left focus on the body, where keys go nowhere: it goes back to the active tile.
   useLayoutEffect(() => {
     if (hadFocus.current && pendingFocus.current === null && bodyHasFocus()) {
       pendingFocus.current = active;
     }
-  });
-
-  // Focus follows the keyboard once the target row has been rendered: in the same commit, so that
-  // no key pressed in between falls on the page's body.
-  useLayoutEffect(() => {
     if (pendingFocus.current === null) return;
     const tile = scrollRef.current?.querySelector<HTMLElement>(
       `[data-index="${pendingFocus.current}"]`,
