@@ -12,6 +12,7 @@ import type { BeforeRequestHook, Got } from 'got';
 import { AppError } from '../../../shared/errors';
 import { acsTimestamp } from './acs-time';
 import { isRetryableApiCode, mapApiError, parseErrorBody, redact } from './api-errors';
+import { parseJsonBytes } from './json-body';
 import type { AccessKeyCredentials } from './credentials';
 import { secretsOf } from './credentials';
 import type { ResolvedEndpoint } from './endpoint';
@@ -115,7 +116,6 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
     retry: { limit: 0 },
     throwHttpErrors: false,
     followRedirect: false,
-    responseType: 'text',
     headers: { accept: 'application/json', 'user-agent': 'ice-media-library' },
     hooks: { beforeRequest: [signRequest] },
     // A public endpoint's name must not resolve to an internal address (unless it is internal).
@@ -131,6 +131,8 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
         method: config.httpMethod,
         context: { ice: context },
         signal,
+        // Bytes, not text: parseJsonBytes decodes them (see json-body.ts for why).
+        responseType: 'buffer',
       });
       request.on('downloadProgress', (progress) => {
         if (progress.transferred > config.maxResponseBytes) {
@@ -150,7 +152,7 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
     const status = response.statusCode;
     if (status >= 200 && status < 300) {
       try {
-        const body: unknown = JSON.parse(response.body);
+        const body: unknown = parseJsonBytes(response.body);
         const requestId = extractRequestId(body) ?? requestIdHeader ?? null;
         return { ok: true, result: { body, requestId } };
       } catch {
@@ -176,7 +178,7 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
         ),
       };
     }
-    const parsed = parseErrorBody(response.body);
+    const parsed = parseErrorBody(response.body.toString('utf8'));
     const retryAfterSeconds = retryAfter(response.headers);
     const code = parsed.code;
     let measuredOffsetMs: number | undefined;
