@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { breakShape, runAction } from './api/actions';
 import type { ActionBody } from './api/actions';
+import { bodyBytes } from './api/json-text';
 import { ApiError, errorBody } from './api/errors';
 import type { ApiFault } from './faults';
 import { serveMedia } from './files/media-files';
@@ -48,9 +49,8 @@ function sendJson(
   fault: ApiFault | null,
   headers: Record<string, string> = {},
 ): void {
-  let json = JSON.stringify(fault?.kind === 'wrongShape' ? breakShape(body as ActionBody) : body);
-  if (fault?.kind === 'truncatedJson') json = json.slice(0, Math.floor(json.length / 2));
-  const bytes = Buffer.from(json);
+  let bytes = bodyBytes(fault?.kind === 'wrongShape' ? breakShape(body as ActionBody) : body);
+  if (fault?.kind === 'truncatedJson') bytes = bytes.subarray(0, Math.floor(bytes.length / 2));
   res.writeHead(status, {
     ...headers,
     'Content-Type': 'application/json;charset=utf-8',

@@ -1,5 +1,6 @@
 // The public-library actions (the favourite ones in favourite-actions.ts) and the dispatcher. Handlers validate every parameter
-// (throwing ApiError for the 4xx bodies) and return plain JSON-ready objects.
+// (throwing ApiError for the 4xx bodies) and return plain JSON-ready objects (the list's entries
+// as JsonText, written beforehand).
 
 import { BUSINESS_TYPES } from '../../../shared/domain';
 import { DOCUMENTED_TAGS } from '../../../shared/tags';
@@ -11,7 +12,7 @@ import {
   searchPublicMediaInfo,
 } from './favourite-actions';
 import type { FavouriteBook } from './favourite-actions';
-import { fileBasicInfo, mediaBasicInfo } from './media-json';
+import { fileBasicInfo, mediaBasicInfo, mediaInfoJson } from './media-json';
 import type { UrlIssuer } from './media-json';
 import type { NextTokenCodec } from './next-token';
 import { boolParam, enumParam, intParam } from './params';
@@ -64,13 +65,7 @@ function listPublicMediaBasicInfos(params: Params, ctx: ActionContext): ActionBo
   return {
     RequestId: ctx.requestId,
     TotalCount: selected.length,
-    MediaInfos: page.map((item) => ({
-      MediaId: item.mediaId,
-      MediaBasicInfo: mediaBasicInfo(item, ctx.urls),
-      ...(includeFiles
-        ? { FileInfoList: [{ FileBasicInfo: fileBasicInfo(item.file, ctx.urls) }] }
-        : {}),
-    })),
+    MediaInfos: page.map((item) => mediaInfoJson(item, ctx.urls, includeFiles)),
     NextToken: next,
     MaxResults: limit,
   };

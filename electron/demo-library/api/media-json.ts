@@ -5,6 +5,7 @@
 
 import type { CatalogueItem } from '../catalogue';
 import type { MediaFileInfo } from '../media/generate';
+import { JsonText } from './json-text';
 
 export interface UrlIssuer {
   /** A signed, expiring URL for a file below the media folder. */
@@ -54,4 +55,62 @@ export function fileBasicInfo(file: MediaFileInfo, urls: UrlIssuer): Record<stri
     Width: text(file.width),
     Height: text(file.height),
   };
+}
+
+/** One entry of ListPublicMediaBasicInfos's MediaInfos. */
+export function mediaInfoEntry(
+  item: CatalogueItem,
+  urls: UrlIssuer,
+  includeFiles: boolean,
+): Record<string, unknown> {
+  return {
+    MediaId: item.mediaId,
+    MediaBasicInfo: mediaBasicInfo(item, urls),
+    ...(includeFiles ? { FileInfoList: [{ FileBasicInfo: fileBasicInfo(item.file, urls) }] } : {}),
+  };
+}
+
+/** An entry's UTF-8 text apart from its signed URLs: the URLs go between the parts, in order. */
+type EntryTemplate = { parts: Buffer[]; signedPaths: string[] };
+
+const SIGNED_MARK = '\u0001signed\u0001';
+const templates = new WeakMap<UrlIssuer, WeakMap<CatalogueItem, EntryTemplate[]>>();
+
+/**
+ * mediaInfoEntry as JSON, the same UTF-8 JSON.stringify writes for it, with freshly signed
+ * URLs. Everything else in an entry stays the same between requests, so each item's text is
+ * made once (per URL issuer, whose address InputURL holds) and only the URLs are signed anew.
+ * Items are never changed in place (a changed catalogue is new items), so a kept text is current.
+ */
+export function mediaInfoJson(
+  item: CatalogueItem,
+  urls: UrlIssuer,
+  includeFiles: boolean,
+): JsonText {
+  let byItem = templates.get(urls);
+  if (!byItem) templates.set(urls, (byItem = new WeakMap()));
+  let kept = byItem.get(item);
+  if (!kept) byItem.set(item, (kept = []));
+  const slot = includeFiles ? 1 : 0;
+  let template = kept[slot];
+  if (!template) {
+    const signedPaths: string[] = [];
+    const marking: UrlIssuer = {
+      signed: (relPath) => {
+        signedPaths.push(relPath);
+        return SIGNED_MARK;
+      },
+      unsigned: (relPath) => urls.unsigned(relPath),
+    };
+    const text = JSON.stringify(mediaInfoEntry(item, marking, includeFiles));
+    const parts = text.split(JSON.stringify(SIGNED_MARK)).map((part) => Buffer.from(part));
+    template = { parts, signedPaths };
+    kept[slot] = template;
+  }
+  const chunks = [template.parts[0]!];
+  for (let i = 0; i < template.signedPaths.length; i++) {
+    chunks.push(Buffer.from(JSON.stringify(urls.signed(template.signedPaths[i]!))));
+    chunks.push(template.parts[i + 1]!);
+  }
+  return new JsonText(chunks);
 }
