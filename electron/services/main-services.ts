@@ -358,7 +358,14 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       return ready.status();
     },
     searchCatalogue: async (query) => (await catalogueReady()).search(query),
-    getCatalogueItems: async ({ mediaIds }) => (await catalogueReady()).items(mediaIds),
+    getCatalogueItems: async ({ mediaIds }) => {
+      // Shown from the local catalogue: their covers and files are fetched with the links the
+      // last sync saw, not with one GetPublicMediaInfo call per tile (a scroll through the
+      // stickers made thousands, against a service that throttles). Expired links are renewed.
+      const items = (await catalogueReady()).items(mediaIds);
+      rememberListed(items);
+      return items;
+    },
     listFavourites: async () => (await catalogueReady()).favourites(),
     setFavourite: async ({ mediaId, favourite }) => {
       const favourites = (await catalogueReady()).setFavourite(mediaId, favourite);

@@ -23,6 +23,8 @@ const OTHER_SECRET = 'Other-S3cr3t-Not-Leaked-9wQ2';
 let dataDir: string;
 let accountServer: DemoServer;
 let services: MainServices;
+/** The demo library the services started. */
+let demo: DemoServer | null = null;
 const keychain = new MemoryStore();
 const outward: unknown[] = [];
 
@@ -53,7 +55,7 @@ beforeAll(async () => {
   });
   services = await createMainServices({
     dataDir,
-    startDemoLibrary: () => startDemoServer({ mediaDir }),
+    startDemoLibrary: async () => (demo = await startDemoServer({ mediaDir })),
     appVersion: '0.0.0-test',
     platform: 'linux',
     browserPreview: false,
@@ -258,5 +260,36 @@ describe('main services: media cache', () => {
       ok: false,
       error: { code: 'INTERNAL' },
     });
+  });
+});
+
+describe('main services: the local catalogue', () => {
+  it('fetches the covers of items shown from the catalogue without asking the service for each item', async () => {
+    expect(await call(REQUEST_CHANNELS.setLibrarySource, { kind: 'demo' })).toMatchObject({
+      ok: true,
+    });
+    expect(await call(REQUEST_CHANNELS.syncCatalogue)).toMatchObject({ ok: true });
+    const found = await call(REQUEST_CHANNELS.searchCatalogue, {
+      text: '',
+      businessType: 'sticker',
+    });
+    const ids = (found as { ok: true; value: { ids: string[] } }).value.ids.slice(0, 4);
+    expect(ids).toHaveLength(4);
+    expect(await call(REQUEST_CHANNELS.getCatalogueItems, { mediaIds: ids })).toMatchObject({
+      ok: true,
+      value: ids.map((mediaId) => ({ mediaId })),
+    });
+    const lookUps = () =>
+      demo!.requestLog().filter((r) => r.action === 'GetPublicMediaInfo').length;
+    const before = lookUps();
+    for (const mediaId of ids) {
+      const cover = await services.respondToMedia(
+        { kind: 'cover', mediaId },
+        { method: 'GET', range: null },
+      );
+      expect(cover.status).toBe(200);
+      expect((await cover.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
+    expect(lookUps()).toBe(before);
   });
 });
