@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -264,6 +264,23 @@ describe('cuts and changes', () => {
     } finally {
       writeFileSync(onDisk, original);
     }
+  });
+
+  it('makes its folders again when they were deleted under it', async () => {
+    const cache = await world.openCache();
+    const [first, second] = await world.items('bgm', 2);
+    cache.remember([first!, second!]);
+    await cache.ensureCover(first!.mediaId);
+    for (const folder of await readdir(cache.dir)) {
+      if (folder !== 'index.json') await rm(join(cache.dir, folder), { recursive: true });
+    }
+    const file = second!.files[0]!;
+    const cover = await cache.ensureCover(second!.mediaId);
+    const stored = await cache.ensure(second!.mediaId, file.fileName);
+    expect(await readFile(cover.path)).toEqual(await upstream(second!.coverUrl!));
+    expect(await readFile(stored.path)).toEqual(await upstream(file.url));
+    expect(stored.path.startsWith(cache.dir)).toBe(true);
+    expect(await readdir(join(cache.dir, 'tmp'))).toEqual([]);
   });
 
   it('reports a full disk, keeps no part file and records nothing', async () => {
