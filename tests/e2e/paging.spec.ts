@@ -159,6 +159,51 @@ synced.describe('from the local catalogue', () => {
   );
 });
 
+synced.describe('the list layout, by keyboard', () => {
+  synced(
+    'a row scrolled out of the page under the keyboard gets focus back when it returns',
+    async ({ app, page, preview }) => {
+      await syncedCatalogue(preview);
+      await page.reload();
+      await app.businessType('Background music').click();
+      const row = (index: number) => app.grid.locator(`.media-row[data-index="${index}"]`);
+      // On its title: the waveform and the play button would start playback.
+      await row(0).locator('.media-row__title').click();
+      await page.keyboard.press('Escape');
+      await expect(app.details).toBeHidden();
+      await expect(row(0)).toBeFocused();
+      await app.grid.evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+      await expect(row(0)).toHaveCount(0);
+      await app.grid.evaluate((list) => list.scrollTo({ top: 0 }));
+      await expect(row(0)).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      await expect(row(1)).toBeFocused();
+    },
+  );
+
+  synced(
+    'Tab reaches the list when its active row has scrolled away',
+    async ({ app, page, preview }) => {
+      await syncedCatalogue(preview);
+      await page.reload();
+      await app.businessType('Background music').click();
+      const searchbox = page.getByRole('searchbox');
+      await expect(app.grid.locator('.media-row[data-index="0"]')).toBeVisible();
+      await app.grid.evaluate((list) => list.scrollTo({ top: list.scrollHeight / 2 }));
+      await expect(app.grid.locator('.media-row[data-index="0"]')).toHaveCount(0);
+      await searchbox.focus();
+      // Through the toolbar and its controls to the list, which hands focus to a row on screen.
+      await expect(async () => {
+        await page.keyboard.press('Tab');
+        await expect(page.locator('.media-row:focus')).toBeInViewport({ timeout: 100 });
+      }).toPass({ timeout: 15_000, intervals: [0] });
+      const index = Number(await page.locator('.media-row:focus').getAttribute('data-index'));
+      await page.keyboard.press('ArrowDown');
+      await expect(app.grid.locator(`.media-row[data-index="${index + 1}"]`)).toBeFocused();
+    },
+  );
+});
+
 firstSync(
   'browsing by keyboard when the first sync lands: the new grid keeps the focus',
   async ({ app, page, preview }) => {

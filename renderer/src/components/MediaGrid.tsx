@@ -18,6 +18,7 @@ import {
 import { ErrorWithRetry } from './ErrorWithRetry';
 import { MediaTile } from './MediaTile';
 import { SkeletonTile } from './SkeletonGrid';
+import { useRovingFocus } from './use-roving-focus';
 import { useScrollActivity } from './use-scroll-activity';
 import './MediaGrid.css';
 
@@ -89,21 +90,6 @@ function useStaggeredRows(
   return rendered;
 }
 
-/**
- * Whether the last grid to unmount had keyboard focus, and focus has gone nowhere since. The
- * first catalogue sync replaces the grid that paged through the service with the catalogue's
- * own (a skeleton may show in between); a keyboard user browsing meanwhile keeps focus in the
- * new grid. Focus landing anywhere else clears it.
- */
-let focusCarriedOver = false;
-const dropCarriedFocus = () => {
-  focusCarriedOver = false;
-};
-
-function bodyHasFocus(): boolean {
-  return document.activeElement === null || document.activeElement === document.body;
-}
-
 function useElementWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
   useLayoutEffect(() => {
@@ -148,8 +134,6 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
     selectedId === null ? 0 : Math.max(0, ids.indexOf(selectedId)),
   );
   const pendingFocus = useRef<number | null>(null);
-  /** Whether keyboard focus is (or was, until its tile was re-created) inside the grid. */
-  const hadFocus = useRef(false);
 
   // The React Compiler skips this component because of the virtualizer (it returns fresh
   // functions by design); the grid re-renders on scroll either way, which is what it needs.
@@ -183,36 +167,6 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
   useEffect(() => {
     if (list.hasMore && list.moreStatus === 'idle' && lastVisibleRow >= itemRows - 2) loadMore();
   }, [lastVisibleRow, itemRows, list.hasMore, list.moreStatus, loadMore]);
-
-  // A grid replacing one that had focus takes it over (see focusCarriedOver).
-  useLayoutEffect(() => {
-    if (focusCarriedOver && bodyHasFocus()) hadFocus.current = true;
-    focusCarriedOver = false;
-    document.removeEventListener('focusin', dropCarriedFocus);
-    return () => {
-      if (!hadFocus.current) return;
-      focusCarriedOver = true;
-      document.addEventListener('focusin', dropCarriedFocus, { once: true });
-    };
-  }, []);
-
-  // Focus follows the keyboard once the target row has been rendered, in the same commit, so
-  // that no key pressed in between falls on the page's body. A render that removed the focused
-  // tile (rows re-created for a new column count, a row scrolled out under a key's focus, a list
-  // replaced) left focus on the body, where keys go nowhere: it goes back to the active tile.
-  useLayoutEffect(() => {
-    if (hadFocus.current && pendingFocus.current === null && bodyHasFocus()) {
-      pendingFocus.current = active;
-    }
-    if (pendingFocus.current === null) return;
-    const tile = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-index="${pendingFocus.current}"]`,
-    );
-    if (tile) {
-      tile.focus({ preventScroll: true });
-      pendingFocus.current = null;
-    }
-  });
 
   const moveTo = useCallback(
     (index: number) => {
@@ -258,6 +212,12 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
   }, [firstRendered, lastRendered, ids.length, onVisibleRange]);
   const activeRow = Math.floor(active / columns);
   const activeRendered = renderedRows.some((row) => row.index === activeRow);
+  const focusProps = useRovingFocus(scrollRef, {
+    pendingFocusRef: pendingFocus,
+    active,
+    activeRendered,
+    enter: () => moveTo(firstRendered),
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey) return;
@@ -327,28 +287,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
       aria-rowcount={Math.ceil(ids.length / columns)}
       aria-colcount={columns}
       aria-busy={list.moreStatus === 'loading'}
-      // When the active tile has scrolled out of the rendered rows, the grid itself is the tab
-      // stop and hands focus to the first visible tile.
-      tabIndex={activeRendered ? -1 : 0}
-      onFocus={(event) => {
-        hadFocus.current = true;
-        if (event.target === event.currentTarget && !activeRendered) moveTo(firstRendered);
-      }}
-      onBlur={(event) => {
-        const next = event.relatedTarget;
-        const grid = event.currentTarget;
-        if (next instanceof Node) {
-          if (!grid.contains(next)) hadFocus.current = false;
-          return;
-        }
-        // Focus left for nowhere: the user clicked a blank part of the page or left the window,
-        // or the focused tile was removed (Chromium blurs it then too). Only a tile still in the
-        // page after this event was left by the user.
-        const left = event.target;
-        queueMicrotask(() => {
-          if (left.isConnected && !grid.contains(document.activeElement)) hadFocus.current = false;
-        });
-      }}
+      {...focusProps}
       onKeyDown={onKeyDown}
     >
       <div className="media-grid__canvas" style={{ height: virtualizer.getTotalSize() }}>

@@ -8,6 +8,7 @@ import { selectLanguage, selectMessages, selectSelectedMediaId } from '../store/
 import { FavouriteButton } from './FavouriteButton';
 import { PauseIcon, PlayIcon } from './icons';
 import { Thumbnail } from './Thumbnail';
+import { useRovingFocus } from './use-roving-focus';
 import { Waveform } from './Waveform';
 import './MediaList.css';
 import { mediaCoverUrl } from '../media/media-urls';
@@ -69,17 +70,6 @@ export function MediaList({ ids, label, onVisibleRange, onNearEnd }: MediaListPr
     virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [nowPlaying, ids, virtualizer]);
 
-  useEffect(() => {
-    if (pendingFocus.current === null) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-index="${pendingFocus.current}"]`,
-    );
-    if (row) {
-      row.focus({ preventScroll: true });
-      pendingFocus.current = null;
-    }
-  });
-
   const moveTo = useCallback(
     (index: number) => {
       const next = Math.min(Math.max(index, 0), ids.length - 1);
@@ -92,6 +82,19 @@ export function MediaList({ ids, label, onVisibleRange, onNearEnd }: MediaListPr
     },
     [ids, virtualizer, playing, nowPlaying, play],
   );
+
+  const focusProps = useRovingFocus(scrollRef, {
+    pendingFocusRef: pendingFocus,
+    active,
+    activeRendered: rows.some((row) => row.index === active),
+    // Tab into the list while its active row has scrolled away: the first row on screen (a
+    // move of focus alone; it does not change the track playing).
+    enter: () => {
+      const first = virtualizer.range?.startIndex ?? rows[0]?.index ?? 0;
+      setActive(first);
+      pendingFocus.current = first;
+    },
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.metaKey || event.ctrlKey) return;
@@ -141,6 +144,7 @@ export function MediaList({ ids, label, onVisibleRange, onNearEnd }: MediaListPr
       data-list=""
       aria-label={label}
       aria-rowcount={ids.length}
+      {...focusProps}
       onKeyDown={onKeyDown}
     >
       <div className="media-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
