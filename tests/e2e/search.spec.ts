@@ -26,6 +26,11 @@ test('three letters of pinyin find a track across every business type', async ({
   await expect(app.heading).toHaveText('Search results');
   await expect(page.getByTestId('media-count')).toHaveText('1 result');
   await expect(app.tiles.locator('.tile__title')).toHaveText(['阳光散步 Sunny walk']);
+  // Drawn as music, though the grid was showing stickers: its cover fills the tile, with no
+  // sticker checkerboard behind it.
+  await expect(app.tiles.first()).toHaveClass(/\btile--bgm\b/);
+  await expect(app.tiles.first().locator('.thumb')).toHaveClass(/\bthumb--cover\b/);
+  await expect(app.tiles.first().locator('.thumb--checker')).toHaveCount(0);
   await screenshot(page, '20-search-pinyin');
 
   // Chinese (two characters), then English with the case ignored.

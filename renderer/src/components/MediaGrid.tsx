@@ -337,7 +337,6 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
                   key={id}
                   mediaId={id}
                   index={start + i}
-                  businessType={businessType}
                   active={start + i === active}
                   selected={selectedSet.has(id)}
                   onChoose={onChoose}

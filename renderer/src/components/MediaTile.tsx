@@ -1,6 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
-import type { BusinessType } from '../../../shared/domain';
 import { isAnimated, mediaKind, tileFacts } from '../media/media-facts';
 import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMedia, selectMessages } from '../store/selectors';
@@ -17,7 +16,6 @@ const HOVER_PREFETCH_MS = 400;
 interface MediaTileProps {
   mediaId: string;
   index: number;
-  businessType: BusinessType;
   /** The roving tab stop of the grid. */
   active: boolean;
   selected: boolean;
@@ -29,7 +27,6 @@ interface MediaTileProps {
 export const MediaTile = memo(function MediaTile({
   mediaId,
   index,
-  businessType,
   active,
   selected,
   onChoose,
@@ -60,6 +57,9 @@ export const MediaTile = memo(function MediaTile({
   }
 
   const kind = mediaKind(item);
+  // The item's own type, not the grid's: search results and Favourites mix the three, and a
+  // track or a background drawn as a sticker (contained, on a checkerboard) looks broken.
+  const type = item.businessType;
   const title = item.title.trim() || t.library.untitled;
   const facts = tileFacts(item, language);
   const animated = isAnimated(item);
@@ -72,7 +72,7 @@ export const MediaTile = memo(function MediaTile({
   return (
     <div
       role="gridcell"
-      className={`tile tile--${businessType}${selected ? ' tile--selected' : ''}`}
+      className={`tile tile--${type}${selected ? ' tile--selected' : ''}`}
       tabIndex={active ? 0 : -1}
       aria-selected={selected}
       aria-busy={fetching}
@@ -107,8 +107,8 @@ export const MediaTile = memo(function MediaTile({
           key={`${item.coverUrl === null ? '-' : '+'}#${mediaEpoch}`}
           src={item.coverUrl === null ? null : mediaCoverUrl(item.mediaId)}
           kind={kind}
-          fit={businessType === 'sticker' ? 'contain' : 'cover'}
-          checkerboard={businessType === 'sticker'}
+          fit={type === 'sticker' ? 'contain' : 'cover'}
+          checkerboard={type === 'sticker'}
           seed={item.mediaId}
           fadeIn={fadeIn}
         />
