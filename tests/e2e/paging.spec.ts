@@ -195,8 +195,9 @@ synced.describe('the list layout, by keyboard', () => {
       // Through the toolbar and its controls to the list, which hands focus to a row on screen.
       await expect(async () => {
         await page.keyboard.press('Tab');
-        await expect(page.locator('.media-row:focus')).toBeInViewport({ timeout: 100 });
+        expect(await app.grid.evaluate((list) => list.contains(document.activeElement))).toBe(true);
       }).toPass({ timeout: 15_000, intervals: [0] });
+      await expect(page.locator('.media-row:focus')).toBeInViewport();
       const index = Number(await page.locator('.media-row:focus').getAttribute('data-index'));
       await page.keyboard.press('ArrowDown');
       await expect(app.grid.locator(`.media-row[data-index="${index + 1}"]`)).toBeFocused();
