@@ -60,6 +60,35 @@ test('Tab reaches the sidebar and the grid; arrows move, Enter opens, Escape clo
   await expect.poll(async () => (await focused(page)).index).toBe(String(columns));
 });
 
+test('Tab from a tile reaches its own star, then leaves the grid and the music list', async ({
+  app,
+  page,
+}) => {
+  const star = (item: ReturnType<typeof page.locator>) =>
+    item.getByRole('button', { name: 'Add to favourites' });
+  const inside = (list: ReturnType<typeof page.locator>) =>
+    list.evaluate((element) => element.contains(element.ownerDocument.activeElement));
+
+  await app.tiles.nth(1).click();
+  await page.keyboard.press('Escape');
+  await expect(app.details).toBeHidden();
+  await expect(app.tiles.nth(1)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(star(app.tiles.nth(1))).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await inside(app.grid)).toBe(false);
+
+  await app.businessType('Background music').click();
+  const rows = app.grid.getByRole('gridcell');
+  await rows.nth(1).locator('.media-row__title').click();
+  await page.keyboard.press('Escape');
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(star(rows.nth(1))).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await inside(app.grid)).toBe(false);
+});
+
 test('Escape from inside the details panel returns focus to the grid', async ({ app, page }) => {
   await app.tiles.nth(2).click();
   await expect(app.details).toBeVisible();

@@ -195,7 +195,9 @@ synced.describe('the list layout, by keyboard', () => {
       // Through the toolbar and its controls to the list, which hands focus to a row on screen.
       await expect(async () => {
         await page.keyboard.press('Tab');
-        expect(await app.grid.evaluate((list) => list.contains(document.activeElement))).toBe(true);
+        expect(
+          await app.grid.evaluate((list) => list.contains(list.ownerDocument.activeElement)),
+        ).toBe(true);
       }).toPass({ timeout: 15_000, intervals: [0] });
       await expect(page.locator('.media-row:focus')).toBeInViewport();
       const index = Number(await page.locator('.media-row:focus').getAttribute('data-index'));

@@ -9,10 +9,16 @@ export function FavouriteButton({
   mediaId,
   className,
   size = 16,
+  tabbable = true,
 }: {
   mediaId: string;
   className?: string;
   size?: number;
+  /**
+   * False in a grid's or list's items other than the active one: the list is one tab stop, and
+   * Tab from its active item reaches that item's star and then leaves, not every star drawn.
+   */
+  tabbable?: boolean;
 }) {
   const t = useAppStore(selectMessages);
   const favourite = useAppStore((s) => s.favouriteIds.includes(mediaId));
@@ -23,6 +29,7 @@ export function FavouriteButton({
       type="button"
       className={`favourite-button${favourite ? ' favourite-button--on' : ''}${className ? ` ${className}` : ''}`}
       aria-pressed={favourite}
+      tabIndex={tabbable ? 0 : -1}
       aria-label={label}
       title={label}
       // Inside a tile: the star must not also open the details.

@@ -273,7 +273,7 @@ const MediaRow = memo(function MediaRow({
       <span className="media-row__duration">
         {audio ? duration : tileFacts(item, language).join(' · ')}
       </span>
-      <FavouriteButton mediaId={mediaId} />
+      <FavouriteButton mediaId={mediaId} tabbable={active} />
     </div>
   );
 });

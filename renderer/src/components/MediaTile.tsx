@@ -119,7 +119,12 @@ export const MediaTile = memo(function MediaTile({
             <div className="tile__fetching-bar" style={{ width: `${percent ?? 15}%` }} />
           </div>
         )}
-        <FavouriteButton mediaId={mediaId} className="tile__favourite" size={15} />
+        <FavouriteButton
+          mediaId={mediaId}
+          className="tile__favourite"
+          size={15}
+          tabbable={active}
+        />
       </div>
       <div className="tile__caption">
         <span className="tile__title" title={title}>
