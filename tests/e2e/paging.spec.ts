@@ -182,6 +182,42 @@ synced.describe('the list layout, by keyboard', () => {
   );
 
   synced(
+    'a sync that changes the music while a track plays leaves the list where the user scrolled',
+    async ({ app, page, preview }) => {
+      const handlers = await syncedCatalogue(preview);
+      await page.reload();
+      await app.businessType('Background music').click();
+      const rowZero = app.grid.locator('.media-row[data-index="0"]');
+      const playing = (await rowZero.getAttribute('data-media-id'))!;
+      await rowZero.getByRole('button', { name: /^Play / }).click();
+      await expect(rowZero).toHaveClass(/media-row--playing/);
+      await app.grid.evaluate((list) => list.scrollTo({ top: list.scrollHeight / 2 }));
+      await expect(rowZero).toHaveCount(0);
+      const scrolledTo = await app.grid.evaluate((list) => list.scrollTop);
+
+      const server = await preview.demoServer();
+      let removed: unknown = null;
+      server.changeCatalogue((items) => {
+        const at = items.findIndex((i) => i.businessType === 'bgm' && i.mediaId !== playing);
+        removed = items[at];
+        return items.filter((_, i) => i !== at);
+      });
+      try {
+        const count = page.getByTestId('media-count');
+        const before = (await count.textContent()) ?? '';
+        await handlers.syncCatalogue(undefined);
+        await expect(count).not.toHaveText(before);
+        // The list did not jump back to the track playing.
+        await expect(rowZero).toHaveCount(0);
+        expect(await app.grid.evaluate((list) => list.scrollTop)).toBeGreaterThan(scrolledTo / 2);
+      } finally {
+        server.changeCatalogue((items) => [...items, removed as (typeof items)[number]]);
+        await handlers.syncCatalogue(undefined);
+      }
+    },
+  );
+
+  synced(
     'Tab reaches the list when its active row has scrolled away',
     async ({ app, page, preview }) => {
       await syncedCatalogue(preview);

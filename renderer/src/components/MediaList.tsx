@@ -61,11 +61,14 @@ export function MediaList({ ids, label, onVisibleRange, onNearEnd }: MediaListPr
     if (last >= ids.length - 10) onNearEnd?.();
   }, [first, last, ids.length, onVisibleRange, onNearEnd]);
 
-  // The playing track moved (↓ in the player bar, auto-advance): follow it.
+  // The playing track moved (↓ in the player bar, auto-advance): follow it. Only when it moved:
+  // a list changed by a sync while the user looks elsewhere stays where it is.
+  const followed = useRef<string | null>(null);
   useEffect(() => {
-    if (nowPlaying === null) return;
+    if (nowPlaying === null || nowPlaying === followed.current) return;
     const index = ids.indexOf(nowPlaying);
     if (index < 0) return;
+    followed.current = nowPlaying;
     setActive(index);
     virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [nowPlaying, ids, virtualizer]);

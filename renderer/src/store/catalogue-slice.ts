@@ -161,11 +161,15 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
       const result = await api.searchCatalogue(query);
       if (seq !== searchSeq) return;
       if (result.ok) {
+        // The same answer keeps its array: a sync that changed nothing in this view (the timer's
+        // refresh) re-renders no grid and moves no list.
+        const before = get().results;
+        const same = before?.key === key && sameIds(before.ids, result.value.ids);
         set({
           results: {
             key,
             status: 'ready',
-            ids: result.value.ids,
+            ids: same ? before.ids : result.value.ids,
             formats: result.value.formats,
             error: null,
           },
@@ -318,4 +322,10 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
       },
     };
   };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -203,6 +203,22 @@ describe('catalogue slice', () => {
     expect(bridge.callsTo('searchCatalogue').length).toBe(duringSync + 1);
   });
 
+  it('keeps the same answer as the same array after a sync, and takes a changed one', async () => {
+    const { store, bridge } = setup();
+    store.getState().startCatalogue();
+    await settle();
+    const first = store.getState().results!.ids;
+    bridge.emit('onCatalogueStatus', status({ lastSyncedAt: '2026-01-02T00:00:00.000Z' }));
+    await settle();
+    expect(bridge.callsTo('searchCatalogue')).toHaveLength(2);
+    expect(store.getState().results!.ids).toBe(first);
+
+    bridge.answer('searchCatalogue', () => found(['a', 'c']));
+    bridge.emit('onCatalogueStatus', status({ lastSyncedAt: '2026-01-03T00:00:00.000Z' }));
+    await settle();
+    expect(store.getState().results!.ids).toEqual(['a', 'c']);
+  });
+
   it('reports a failed sync request and clears it on the next try', async () => {
     const { store, bridge } = setup();
     bridge.answer('syncCatalogue', () => ({
