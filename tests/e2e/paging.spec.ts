@@ -159,6 +159,48 @@ synced.describe('from the local catalogue', () => {
   );
 });
 
+synced.describe('a sync under the keyboard', () => {
+  synced(
+    'an item added before the focused tile leaves the keyboard on the same tile',
+    async ({ app, page, preview }) => {
+      const handlers = await syncedCatalogue(preview);
+      await page.reload();
+      // The last tile of the first row: the new item pushes it into the next row.
+      const last = Number(await app.grid.getAttribute('aria-colcount')) - 1;
+      await app.tileAt(last).locator('.tile__title').click();
+      await page.keyboard.press('Escape');
+      await expect(app.details).toBeHidden();
+      const focusedTile = page.locator('[role="gridcell"]:focus');
+      await expect(focusedTile).toHaveAttribute('data-index', String(last));
+      const mediaId = (await focusedTile.getAttribute('data-media-id'))!;
+
+      const server = await preview.demoServer();
+      const addedId = 'f'.repeat(32);
+      // A sticker newer than any other: the grid (newest first) gains an item at its start.
+      server.changeCatalogue((items) => {
+        const newest = Math.max(...items.map((i) => Date.parse(i.createTime)));
+        const model = items.find((i) => i.businessType === 'sticker')!;
+        const createTime = new Date(newest + 86_400_000).toISOString();
+        return [{ ...model, mediaId: addedId, createTime, modifiedTime: createTime }, ...items];
+      });
+      try {
+        const count = page.getByTestId('media-count');
+        const before = (await count.textContent()) ?? '';
+        await handlers.syncCatalogue(undefined);
+        await expect(count).not.toHaveText(before);
+        await expect(app.tileAt(0)).toHaveAttribute('data-media-id', addedId);
+        await expect(focusedTile).toHaveAttribute('data-media-id', mediaId);
+        await expect(focusedTile).toHaveAttribute('data-index', String(last + 1));
+        await page.keyboard.press('ArrowRight');
+        await expect(focusedTile).toHaveAttribute('data-index', String(last + 2));
+      } finally {
+        server.changeCatalogue((items) => items.filter((i) => i.mediaId !== addedId));
+        await handlers.syncCatalogue(undefined);
+      }
+    },
+  );
+});
+
 synced.describe('the list layout, by keyboard', () => {
   synced(
     'a row scrolled out of the page under the keyboard gets focus back when it returns',

@@ -18,7 +18,7 @@ import {
 import { ErrorWithRetry } from './ErrorWithRetry';
 import { MediaTile } from './MediaTile';
 import { SkeletonTile } from './SkeletonGrid';
-import { useRovingFocus } from './use-roving-focus';
+import { useActiveIndex, useRovingFocus } from './use-roving-focus';
 import { useScrollActivity } from './use-scroll-activity';
 import './MediaGrid.css';
 
@@ -130,7 +130,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
   const hasFooter = list.hasMore || list.moreStatus === 'error';
   const rowCount = itemRows + (hasFooter ? 1 : 0);
 
-  const [active, setActive] = useState(() =>
+  const [active, setActive] = useActiveIndex(ids, () =>
     selectedId === null ? 0 : Math.max(0, ids.indexOf(selectedId)),
   );
   const pendingFocus = useRef<number | null>(null);
@@ -174,7 +174,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
       pendingFocus.current = index;
       virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
     },
-    [columns, virtualizer],
+    [columns, virtualizer, setActive],
   );
 
   const activate = useCallback(
@@ -184,7 +184,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
       setActive(index);
       openDetails(id);
     },
-    [ids, openDetails],
+    [ids, openDetails, setActive],
   );
 
   /** Click: select one and show it; Ctrl/⌘+click toggles; Shift+click selects a range. */
@@ -202,7 +202,7 @@ export function MediaGrid({ list, businessType, label, onVisibleRange }: MediaGr
       setActive(index);
       choose(id, { toggle, range }, ids);
     },
-    [ids, activate, choose],
+    [ids, activate, choose, setActive],
   );
 
   const firstRendered = (virtualRows[0]?.index ?? 0) * columns;

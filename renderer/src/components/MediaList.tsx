@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { tagNameById } from '../i18n';
@@ -8,7 +8,7 @@ import { selectLanguage, selectMessages, selectSelectedMediaId } from '../store/
 import { FavouriteButton } from './FavouriteButton';
 import { PauseIcon, PlayIcon } from './icons';
 import { Thumbnail } from './Thumbnail';
-import { useRovingFocus } from './use-roving-focus';
+import { useActiveIndex, useRovingFocus } from './use-roving-focus';
 import { Waveform } from './Waveform';
 import './MediaList.css';
 import { mediaCoverUrl } from '../media/media-urls';
@@ -36,7 +36,7 @@ export function MediaList({ ids, label, onVisibleRange, onNearEnd }: MediaListPr
   const playing = useAppStore((s) => s.playing);
   const play = useAppStore((s) => s.play);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(() =>
+  const [active, setActive] = useActiveIndex(ids, () =>
     Math.max(0, ids.indexOf(nowPlaying ?? selectedId ?? '')),
   );
   const pendingFocus = useRef<number | null>(null);
@@ -71,7 +71,7 @@ export function MediaList({ ids, label, onVisibleRange, onNearEnd }: MediaListPr
     followed.current = nowPlaying;
     setActive(index);
     virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [nowPlaying, ids, virtualizer]);
+  }, [nowPlaying, ids, virtualizer, setActive]);
 
   const moveTo = useCallback(
     (index: number) => {
@@ -83,7 +83,7 @@ export function MediaList({ ids, label, onVisibleRange, onNearEnd }: MediaListPr
       const id = ids[next];
       if (id !== undefined && playing && nowPlaying !== null && id !== nowPlaying) play(id, ids);
     },
-    [ids, virtualizer, playing, nowPlaying, play],
+    [ids, virtualizer, playing, nowPlaying, play, setActive],
   );
 
   const focusProps = useRovingFocus(scrollRef, {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { FocusEvent, RefObject } from 'react';
 
 /**
@@ -97,4 +97,28 @@ export function useRovingFocus(
       });
     },
   };
+}
+
+/**
+ * The index of the list's active item (its tab stop), which stays on the same item when the list
+ * changes: a sync that adds or removes items before it would otherwise leave the keyboard on
+ * whatever item now stands at the old place. An item that left the list keeps the place.
+ */
+export function useActiveIndex(
+  ids: readonly string[],
+  initial: () => number,
+): [number, (index: number) => void] {
+  const [state, setState] = useState(() => ({ ids, active: initial() }));
+  let active = state.active;
+  if (state.ids !== ids) {
+    const id = state.ids[state.active];
+    const at = id === undefined ? -1 : ids.indexOf(id);
+    active = at >= 0 ? at : Math.min(state.active, Math.max(0, ids.length - 1));
+    setState({ ids, active });
+  }
+  const setActive = useCallback(
+    (index: number) => setState((current) => ({ ...current, active: index })),
+    [],
+  );
+  return [active, setActive];
 }
