@@ -1,12 +1,16 @@
 // Paging needs more media than the demo library's ~27 stickers: these tests run on a preview
 // whose demo server serves a generated catalogue of 1,000 items (the preview's --demo-items).
 
+import type { Page } from '@playwright/test';
 import type { MediaPage } from '../../shared/domain';
 import { MESSAGES } from '../../renderer/src/i18n';
 import { PAGE_SIZE } from '../../renderer/src/store/library-slice';
 import { expect, screenshot, testWithPreview } from './fixtures';
+import type { AppPage } from './fixtures';
 import { serverPage } from './server-data';
 import type { Handlers } from '../../electron/services/ipc/ipc-router';
+import type { BrowserPreview } from '../../electron/dev-browser/main';
+import type { DemoServer } from '../../electron/demo-library/index';
 
 // Before the first sync the grid pages through the service; this preview never syncs by itself.
 const unsynced = testWithPreview({ demoItems: 1_000, catalogueSyncOnOpen: false });
@@ -24,6 +28,37 @@ async function syncedCatalogue(preview: { services: { handlers: Handlers } }) {
     })
     .not.toBeNull();
   return handlers;
+}
+
+/** Changes the demo server's catalogue, syncs it into the page, and undoes both afterwards. */
+async function withCatalogueChange(
+  page: Page,
+  preview: BrowserPreview,
+  change: Parameters<DemoServer['changeCatalogue']>[0],
+  undo: Parameters<DemoServer['changeCatalogue']>[0],
+  check: () => Promise<void>,
+): Promise<void> {
+  const handlers = await syncedCatalogue(preview);
+  const server = await preview.demoServer();
+  server.changeCatalogue(change);
+  try {
+    const count = page.getByTestId('media-count');
+    const before = (await count.textContent()) ?? '';
+    await handlers.syncCatalogue(undefined);
+    await expect(count).not.toHaveText(before);
+    await check();
+  } finally {
+    server.changeCatalogue(undo);
+    await handlers.syncCatalogue(undefined);
+  }
+}
+
+/** The music, as a list, from the synced catalogue; its rows by place. */
+async function openSyncedMusic(app: AppPage, page: Page, preview: BrowserPreview) {
+  await syncedCatalogue(preview);
+  await page.reload();
+  await app.businessType('Background music').click();
+  return (index: number) => app.grid.locator(`.media-row[data-index="${index}"]`);
 }
 
 async function countsOf(page: MediaPage) {
@@ -163,7 +198,7 @@ synced.describe('a sync under the keyboard', () => {
   synced(
     'an item added before the focused tile leaves the keyboard on the same tile',
     async ({ app, page, preview }) => {
-      const handlers = await syncedCatalogue(preview);
+      await syncedCatalogue(preview);
       await page.reload();
       // The last tile of the first row: the new item pushes it into the next row.
       const last = Number(await app.grid.getAttribute('aria-colcount')) - 1;
@@ -174,29 +209,26 @@ synced.describe('a sync under the keyboard', () => {
       await expect(focusedTile).toHaveAttribute('data-index', String(last));
       const mediaId = (await focusedTile.getAttribute('data-media-id'))!;
 
-      const server = await preview.demoServer();
       const addedId = 'f'.repeat(32);
-      // A sticker newer than any other: the grid (newest first) gains an item at its start.
-      server.changeCatalogue((items) => {
-        const newest = Math.max(...items.map((i) => Date.parse(i.createTime)));
-        const model = items.find((i) => i.businessType === 'sticker')!;
-        const createTime = new Date(newest + 86_400_000).toISOString();
-        return [{ ...model, mediaId: addedId, createTime, modifiedTime: createTime }, ...items];
-      });
-      try {
-        const count = page.getByTestId('media-count');
-        const before = (await count.textContent()) ?? '';
-        await handlers.syncCatalogue(undefined);
-        await expect(count).not.toHaveText(before);
-        await expect(app.tileAt(0)).toHaveAttribute('data-media-id', addedId);
-        await expect(focusedTile).toHaveAttribute('data-media-id', mediaId);
-        await expect(focusedTile).toHaveAttribute('data-index', String(last + 1));
-        await page.keyboard.press('ArrowRight');
-        await expect(focusedTile).toHaveAttribute('data-index', String(last + 2));
-      } finally {
-        server.changeCatalogue((items) => items.filter((i) => i.mediaId !== addedId));
-        await handlers.syncCatalogue(undefined);
-      }
+      await withCatalogueChange(
+        page,
+        preview,
+        // A sticker newer than any other: the grid (newest first) gains an item at its start.
+        (items) => {
+          const newest = Math.max(...items.map((i) => Date.parse(i.createTime)));
+          const model = items.find((i) => i.businessType === 'sticker')!;
+          const createTime = new Date(newest + 86_400_000).toISOString();
+          return [{ ...model, mediaId: addedId, createTime, modifiedTime: createTime }, ...items];
+        },
+        (items) => items.filter((i) => i.mediaId !== addedId),
+        async () => {
+          await expect(app.tileAt(0)).toHaveAttribute('data-media-id', addedId);
+          await expect(focusedTile).toHaveAttribute('data-media-id', mediaId);
+          await expect(focusedTile).toHaveAttribute('data-index', String(last + 1));
+          await page.keyboard.press('ArrowRight');
+          await expect(focusedTile).toHaveAttribute('data-index', String(last + 2));
+        },
+      );
     },
   );
 });
@@ -205,10 +237,7 @@ synced.describe('the list layout, by keyboard', () => {
   synced(
     'a row scrolled out of the page under the keyboard gets focus back when it returns',
     async ({ app, page, preview }) => {
-      await syncedCatalogue(preview);
-      await page.reload();
-      await app.businessType('Background music').click();
-      const row = (index: number) => app.grid.locator(`.media-row[data-index="${index}"]`);
+      const row = await openSyncedMusic(app, page, preview);
       // On its title: the waveform and the play button would start playback.
       await row(0).locator('.media-row__title').click();
       await page.keyboard.press('Escape');
@@ -226,10 +255,7 @@ synced.describe('the list layout, by keyboard', () => {
   synced(
     'a sync that changes the music with a track in the player leaves the list where the user scrolled',
     async ({ app, page, preview }) => {
-      const handlers = await syncedCatalogue(preview);
-      await page.reload();
-      await app.businessType('Background music').click();
-      const rowZero = app.grid.locator('.media-row[data-index="0"]');
+      const rowZero = (await openSyncedMusic(app, page, preview))(0);
       const playing = (await rowZero.getAttribute('data-media-id'))!;
       await rowZero.getByRole('button', { name: /^Play / }).click();
       await expect(rowZero).toHaveClass(/media-row--playing/);
@@ -242,38 +268,33 @@ synced.describe('the list layout, by keyboard', () => {
       await expect(rowZero).toHaveCount(0);
       const scrolledTo = await app.grid.evaluate((list) => list.scrollTop);
 
-      const server = await preview.demoServer();
       let removed: unknown = null;
-      server.changeCatalogue((items) => {
-        const at = items.findIndex((i) => i.businessType === 'bgm' && i.mediaId !== playing);
-        removed = items[at];
-        return items.filter((_, i) => i !== at);
-      });
-      try {
-        const count = page.getByTestId('media-count');
-        const before = (await count.textContent()) ?? '';
-        await handlers.syncCatalogue(undefined);
-        await expect(count).not.toHaveText(before);
-        // The list did not jump back to the track playing.
-        await expect(rowZero).toHaveCount(0);
-        expect(await app.grid.evaluate((list) => list.scrollTop)).toBeGreaterThan(scrolledTo / 2);
-      } finally {
-        server.changeCatalogue((items) => [...items, removed as (typeof items)[number]]);
-        await handlers.syncCatalogue(undefined);
-      }
+      await withCatalogueChange(
+        page,
+        preview,
+        (items) => {
+          const at = items.findIndex((i) => i.businessType === 'bgm' && i.mediaId !== playing);
+          removed = items[at];
+          return items.filter((_, i) => i !== at);
+        },
+        (items) => [...items, removed as (typeof items)[number]],
+        async () => {
+          // The list did not jump back to the track playing.
+          await expect(rowZero).toHaveCount(0);
+          expect(await app.grid.evaluate((list) => list.scrollTop)).toBeGreaterThan(scrolledTo / 2);
+        },
+      );
     },
   );
 
   synced(
     'Tab reaches the list when its active row has scrolled away',
     async ({ app, page, preview }) => {
-      await syncedCatalogue(preview);
-      await page.reload();
-      await app.businessType('Background music').click();
+      const row = await openSyncedMusic(app, page, preview);
       const searchbox = page.getByRole('searchbox');
-      await expect(app.grid.locator('.media-row[data-index="0"]')).toBeVisible();
+      await expect(row(0)).toBeVisible();
       await app.grid.evaluate((list) => list.scrollTo({ top: list.scrollHeight / 2 }));
-      await expect(app.grid.locator('.media-row[data-index="0"]')).toHaveCount(0);
+      await expect(row(0)).toHaveCount(0);
       await searchbox.focus();
       // Through the toolbar and its controls to the list, which hands focus to a row on screen.
       await expect(async () => {
@@ -285,7 +306,7 @@ synced.describe('the list layout, by keyboard', () => {
       await expect(page.locator('.media-row:focus')).toBeInViewport();
       const index = Number(await page.locator('.media-row:focus').getAttribute('data-index'));
       await page.keyboard.press('ArrowDown');
-      await expect(app.grid.locator(`.media-row[data-index="${index + 1}"]`)).toBeFocused();
+      await expect(row(index + 1)).toBeFocused();
     },
   );
 });
