@@ -1,11 +1,12 @@
 // The worker thread behind worker-lister.ts: a got client built from the main thread's client
-// configuration lists pages (fetch, decode, JSON, zod, normalize) and posts each page's items.
+// configuration lists pages (fetch, decode, JSON, zod, normalize) and posts each page's items as rows.
 // A listing sends at most PAGES_AHEAD pages the reader has not acknowledged, then waits.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { ListMediaQuery } from '../../../shared/domain';
 import { createIceClient } from '../ice/ice-client';
+import { toRows } from './page-rows';
 import { PAGES_AHEAD } from './worker-lister';
 import type { FromListingWorker, ListingWorkerData, ToListingWorker } from './worker-lister';
 
@@ -50,7 +51,7 @@ async function list(id: number, query: ListMediaQuery): Promise<void> {
       onTotalCount: (total) => post({ id, kind: 'total', total }),
     });
     for await (const items of pages) {
-      post({ id, kind: 'page', items });
+      post({ id, kind: 'page', rows: toRows(items) });
       state.credit -= 1;
       if (state.credit <= 0 && !signal.aborted) {
         await new Promise<void>((resolve) => (state.resume = resolve));

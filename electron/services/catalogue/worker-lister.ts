@@ -16,6 +16,8 @@ import { AppError } from '../../../shared/errors';
 import type { IceLibraryApi } from '../ice/ice-api';
 import type { ListAllOptions, PortableIceClientConfig } from '../ice/ice-client';
 import type { CatalogueLister } from './catalogue-lister';
+import { fromRows } from './page-rows';
+import type { ItemRow } from './page-rows';
 
 /** Pages a listing may send ahead of the reader. */
 export const PAGES_AHEAD = 16;
@@ -44,7 +46,8 @@ export type ToListingWorker =
 
 export type FromListingWorker =
   | { id: number; kind: 'total'; total: number | null }
-  | { id: number; kind: 'page'; items: readonly MediaItem[] }
+  /** One page's items as rows (see page-rows.ts). */
+  | { id: number; kind: 'page'; rows: ItemRow[] }
   | { id: number; kind: 'end' }
   | { id: number; kind: 'error'; error: AppErrorData };
 
@@ -123,7 +126,7 @@ export function workerLister(
             options.onTotalCount?.(event.total);
             break;
           case 'page':
-            yield event.items;
+            yield fromRows(event.rows);
             worker?.postMessage({ op: 'ack', id } satisfies ToListingWorker);
             break;
           case 'end':

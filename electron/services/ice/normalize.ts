@@ -187,9 +187,13 @@ function fileNameFromUrl(url: string): string | null {
   }
 }
 
+const TAG_SEPARATOR = /[\s,，]/u;
+
 /** Tags are one string; the separator is unconfirmed, so commas (both widths) and spaces split. */
 export function splitTags(value: string | null): string[] {
   if (!value) return [];
+  // Most items carry one tag: no split, filter and de-duplication to make for it.
+  if (!TAG_SEPARATOR.test(value)) return value === 'null' ? [] : [value];
   return [...new Set(value.split(/[\s,，]+/u).filter((t) => t !== '' && t !== 'null'))];
 }
 

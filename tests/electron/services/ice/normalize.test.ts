@@ -309,6 +309,11 @@ describe('value parsing', () => {
   it('splits tags on commas and whitespace', () => {
     expect(splitTags('a,b  c\td，e,,a')).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(splitTags('')).toEqual([]);
+    // One tag, the usual case, takes a shorter path to the same answers.
+    expect(splitTags('sticker-cute')).toEqual(['sticker-cute']);
+    expect(splitTags('null')).toEqual([]);
+    expect(splitTags('null,a')).toEqual(['a']);
+    expect(splitTags('\u3000a')).toEqual(['a']);
   });
 });
 

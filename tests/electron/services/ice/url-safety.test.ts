@@ -10,6 +10,7 @@ import { downloadFile } from '../../../../electron/services/ice/download-file';
 import { createIceClient } from '../../../../electron/services/ice/ice-client';
 import {
   INTERNAL_ADDRESS_CODE,
+  checkMediaUrl,
   isInternalHost,
   publicOnlyLookup,
 } from '../../../../electron/services/ice/url-safety';
@@ -44,6 +45,40 @@ describe('isInternalHost', () => {
       expect(isInternalHost(host)).toBe(false);
     },
   );
+});
+
+describe('checkMediaUrl', () => {
+  // Verdicts are kept per scheme and host: a kept one must never answer for another setting,
+  // another host that shares a prefix, or a URL the quick form does not describe.
+  it('keeps a verdict for its own setting only', () => {
+    const url = 'http://127.0.0.1:9000/media/a.png?Expires=1&Signature=x';
+    expect(checkMediaUrl(url, true)).toEqual({ ok: true, url });
+    expect(checkMediaUrl(url, false).ok).toBe(false);
+    expect(checkMediaUrl(url, true)).toEqual({ ok: true, url });
+  });
+
+  it('tells hosts apart that share a beginning', () => {
+    expect(checkMediaUrl('http://example.com/a', false).ok).toBe(true);
+    expect(checkMediaUrl('http://example.com.localhost/a', false).ok).toBe(false);
+    expect(checkMediaUrl('http://example.com:8080/a', false).ok).toBe(true);
+    expect(checkMediaUrl('http://10.0.0.1/a', false).ok).toBe(false);
+    expect(checkMediaUrl('http://10.0.0.1?a', false).ok).toBe(false);
+  });
+
+  it('parses in full what the quick form does not describe', () => {
+    expect(checkMediaUrl('http://user:pw@example.com/a', false)).toEqual({
+      ok: false,
+      reason: 'carries embedded credentials',
+    });
+    // A backslash reads as a slash: the host is 127.0.0.1, not example.com.
+    expect(checkMediaUrl('http://127.0.0.1\\@example.com/a', false).ok).toBe(false);
+    // Non-ASCII in the path is percent-encoded by the parse.
+    expect(checkMediaUrl('http://example.com/星.png', false)).toEqual({
+      ok: true,
+      url: 'http://example.com/%E6%98%9F.png',
+    });
+    expect(checkMediaUrl('ftp://example.com/a', false).ok).toBe(false);
+  });
 });
 
 describe('publicOnlyLookup', () => {
