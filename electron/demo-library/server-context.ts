@@ -53,7 +53,16 @@ export function createServerContext(options: {
   const clock = options.now ?? Date.now;
   const faults = new FaultState(options.faults);
   const signer = new UrlSigner();
-  const encodePath = (relPath: string) => relPath.split('/').map(encodeURIComponent).join('/');
+  // A page signs two URLs an item, over a few hundred files: each path is encoded once.
+  const encodedPaths = new Map<string, string>();
+  const encodePath = (relPath: string) => {
+    let encoded = encodedPaths.get(relPath);
+    if (encoded === undefined) {
+      encoded = relPath.split('/').map(encodeURIComponent).join('/');
+      if (encodedPaths.size < 10_000) encodedPaths.set(relPath, encoded);
+    }
+    return encoded;
+  };
   const ctx: ServerContext = {
     catalogue: options.catalogue,
     mediaDir: options.mediaDir,

@@ -149,6 +149,12 @@ async function syncPart(): Promise<void> {
     console.log(
       `      runs (wall/CPU): ${sync.resyncs.map((r) => `${ms(r.wallMs)}/${ms(r.cpuMs)}`).join(', ')}`,
     );
+    const bytes = median(sync.bytesOnly);
+    console.log(
+      `      baseline, a client that only reads the bytes (same pages, server and concurrency, ` +
+        `all pages known up front): median ${ms(bytes)} (${(bytes / sync.floorMs).toFixed(2)}x floor), ` +
+        `runs ${sync.bytesOnly.map(ms).join(', ')}; re-sync median / baseline median ${(mid / bytes).toFixed(2)}x`,
+    );
     console.log(`      load average now: ${load()}`);
     if (size === 20_000) {
       console.log(

@@ -11,6 +11,8 @@
 // main thread's own share (the database and index work) is given apart where Linux tells it.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import pLimit from 'p-limit';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -60,6 +62,13 @@ export interface SyncFigures {
   first: SyncRun;
   /** Re-syncs of an unchanged catalogue (fresh signed URLs, as the service sends them). */
   resyncs: SyncRun[];
+  /**
+   * Wall times of a client that only reads the bytes: the same pages from the same server at
+   * the same concurrency, every page asked for at once (no first page to wait for), nothing
+   * signed, parsed or stored. What this server and this machine allow any client; the gap
+   * between it and a sync is the client's own.
+   */
+  bytesOnly: number[];
 }
 
 export async function runSyncBench(
@@ -99,7 +108,12 @@ export async function runSyncBench(
     };
     const first = await measure();
     const again: SyncRun[] = [];
-    for (let i = 0; i < resyncs; i++) again.push(await measure());
+    const bytesOnly: number[] = [];
+    // Interleaved with the re-syncs, so both see the same machine.
+    for (let i = 0; i < resyncs; i++) {
+      again.push(await measure());
+      bytesOnly.push(await listBytesOnly(server.port, concurrency));
+    }
     service.close();
     client.close();
     // The generated catalogue cycles through the 17 tags, so each type's share is known.
@@ -116,10 +130,60 @@ export async function runSyncBench(
       floorMs: Math.ceil(pages / concurrency) * latencyMs,
       first,
       resyncs: again,
+      bytesOnly,
     };
   } finally {
     await server.close();
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every page of every business type at `concurrency` at once, read to the end and dropped. */
+async function listBytesOnly(port: number, concurrency: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const get = (query: string) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, agent, path: `/?${query}` }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(Buffer.concat(chunks))
+            : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const pageQuery = (businessType: string, pageNo: number) =>
+    new URLSearchParams({
+      Action: 'ListPublicMediaBasicInfos',
+      Version: '2020-11-09',
+      BusinessType: businessType,
+      PageNo: String(pageNo),
+      PageSize: String(SYNC_PAGE_SIZE),
+      IncludeFileBasicInfo: 'true',
+    }).toString();
+  try {
+    // The page counts, learnt before the clock starts.
+    const counts = await Promise.all(
+      BUSINESS_TYPES.map(async (bt) => {
+        const first = JSON.parse((await get(pageQuery(bt, 1))).toString('utf8')) as {
+          TotalCount: number;
+        };
+        return Math.ceil(first.TotalCount / SYNC_PAGE_SIZE);
+      }),
+    );
+    const limit = pLimit(concurrency);
+    const started = performance.now();
+    await Promise.all(
+      BUSINESS_TYPES.flatMap((bt, i) =>
+        Array.from({ length: counts[i]! }, (_, p) => limit(() => get(pageQuery(bt, p + 1)))),
+      ),
+    );
+    return performance.now() - started;
+  } finally {
+    agent.destroy();
   }
 }
 

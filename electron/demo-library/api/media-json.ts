@@ -107,10 +107,10 @@ export function mediaInfoJson(
     template = { parts, signedPaths };
     kept[slot] = template;
   }
-  const chunks = [template.parts[0]!];
+  const pieces: Array<Buffer | string> = [template.parts[0]!];
   for (let i = 0; i < template.signedPaths.length; i++) {
-    chunks.push(Buffer.from(JSON.stringify(urls.signed(template.signedPaths[i]!))));
-    chunks.push(template.parts[i + 1]!);
+    pieces.push(JSON.stringify(urls.signed(template.signedPaths[i]!)));
+    pieces.push(template.parts[i + 1]!);
   }
-  return new JsonText(chunks);
+  return new JsonText(pieces);
 }

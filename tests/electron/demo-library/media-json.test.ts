@@ -6,7 +6,7 @@ import type { UrlIssuer } from '../../../electron/demo-library/api/media-json';
 import { JsonText, bodyBytes } from '../../../electron/demo-library/api/json-text';
 
 /** The entry's JSON as text. */
-const textOf = (json: JsonText): string => Buffer.concat(json.chunks).toString('utf8');
+const textOf = (json: JsonText): string => json.bytes().toString('utf8');
 
 const file = (relPath: string, fileName: string): MediaFileInfo => ({
   relPath,
@@ -102,5 +102,11 @@ describe('bodyBytes', () => {
       MediaInfos: entries.map((e) => new JsonText([Buffer.from(JSON.stringify(e))])),
     };
     expect(bodyBytes(written).toString('utf8')).toBe(JSON.stringify(body));
+    // Pieces may be bytes or text, Chinese in either: the body is exactly their UTF-8.
+    const mixed = new JsonText([Buffer.from('{"T":"星'), '光","U":"', 'x"}']);
+    expect(bodyBytes({ A: mixed, B: [mixed] }).toString('utf8')).toBe(
+      JSON.stringify({ A: { T: '星光', U: 'x' }, B: [{ T: '星光', U: 'x' }] }),
+    );
+    expect(mixed.bytes()).toEqual(Buffer.from('{"T":"星光","U":"x"}'));
   });
 });
