@@ -62,8 +62,21 @@ export interface ApiResult {
   requestId: string | null;
 }
 
+/**
+ * Waits for a place among the requests allowed in flight and returns its release. A call takes
+ * its place before its first attempt and keeps it through failed attempts and their back-off
+ * (a throttled service gets no more requests for it), and gives it up once a successful answer
+ * has arrived, before that answer is parsed.
+ */
+export type RequestSlot = () => Promise<() => void>;
+
 export interface ApiTransport {
-  call(action: string, params: Record<string, string>, signal?: AbortSignal): Promise<ApiResult>;
+  call(
+    action: string,
+    params: Record<string, string>,
+    signal?: AbortSignal,
+    slot?: RequestSlot,
+  ): Promise<ApiResult>;
   /** Server clock minus local clock, learnt from an InvalidTimeStamp.Expired answer. */
   readonly clockOffsetMs: number;
   close(): void;
@@ -122,7 +135,12 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
     ...(config.endpoint.internal ? {} : { dnsLookup: publicOnlyLookup }),
   });
 
-  async function attempt(context: SigningContext, signal?: AbortSignal): Promise<Attempt> {
+  /** `received` is called once a successful answer's whole body is here, before it is parsed. */
+  async function attempt(
+    context: SigningContext,
+    signal?: AbortSignal,
+    received?: () => void,
+  ): Promise<Attempt> {
     const anonymous = !config.credentials;
     let response;
     let tooLarge = false;
@@ -151,6 +169,7 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
     const requestIdHeader = header(response.headers['x-acs-request-id']);
     const status = response.statusCode;
     if (status >= 200 && status < 300) {
+      received?.();
       try {
         const body: unknown = parseJsonBytes(response.body);
         const requestId = extractRequestId(body) ?? requestIdHeader ?? null;
@@ -213,24 +232,35 @@ export function createApiTransport(config: TransportConfig): ApiTransport {
     action: string,
     params: Record<string, string>,
     signal?: AbortSignal,
+    slot?: RequestSlot,
   ): Promise<ApiResult> {
     const context: SigningContext = { action, params };
     let correctedClock = false;
-    for (let retries = 0; ;) {
-      if (signal?.aborted) throw cancelled();
-      const outcome = await attempt(context, signal);
-      if (outcome.ok) return outcome.result;
-      if (outcome.measuredOffsetMs !== undefined && !correctedClock) {
-        // Sign again at the server's time; the offset stays for later calls too.
-        correctedClock = true;
-        clockOffsetMs = outcome.measuredOffsetMs;
-        continue;
+    let release: (() => void) | null = null;
+    const received = () => {
+      release?.();
+      release = null;
+    };
+    try {
+      for (let retries = 0; ;) {
+        if (signal?.aborted) throw cancelled();
+        if (slot && !release) release = await slot();
+        const outcome = await attempt(context, signal, received);
+        if (outcome.ok) return outcome.result;
+        if (outcome.measuredOffsetMs !== undefined && !correctedClock) {
+          // Sign again at the server's time; the offset stays for later calls too.
+          correctedClock = true;
+          clockOffsetMs = outcome.measuredOffsetMs;
+          continue;
+        }
+        if (!outcome.retryable || retries >= config.retry.limit) {
+          throw scrub(outcome.error, secrets);
+        }
+        retries += 1;
+        await wait(backoffMs(config, retries, outcome.retryAfterMs), signal);
       }
-      if (!outcome.retryable || retries >= config.retry.limit) {
-        throw scrub(outcome.error, secrets);
-      }
-      retries += 1;
-      await wait(backoffMs(config, retries, outcome.retryAfterMs), signal);
+    } finally {
+      received();
     }
   }
 

@@ -16,7 +16,7 @@ import { DOCUMENTED_TAGS, documentedTagsFor } from '../../../shared/tags';
 import type { CallOptions, IceFavouritesApi, IceLibraryApi } from './ice-api';
 import { createFavouriteCalls } from './favourite-calls';
 import { createApiTransport } from './api-transport';
-import type { RetryConfig, SignatureMethod, TimeoutConfig } from './api-transport';
+import type { RequestSlot, RetryConfig, SignatureMethod, TimeoutConfig } from './api-transport';
 import type { AccessKeyCredentials } from './credentials';
 import { resolveEndpoint } from './endpoint';
 import type { EndpointConfig, ResolvedEndpoint } from './endpoint';
@@ -100,18 +100,33 @@ export function createIceClient(config: IceClientConfig): IceClient {
   const concurrency = Math.max(1, Math.floor(config.listConcurrency ?? 8));
   // One limit for the whole client: listings that run side by side (a sync lists the three
   // business types at once, so the pipe never drains between them) share the page requests.
+  // A page holds its place only while it is on the wire: its parsing and checking (a few ms of
+  // CPU) overlap the next request's latency instead of adding to it.
   const pageLimit = pLimit(concurrency);
+  const pageSlot: RequestSlot = () =>
+    new Promise((granted) => {
+      void pageLimit(() => new Promise<void>((release) => granted(release)));
+    });
 
-  async function listPublicMediaBasicInfos(
+  async function listPage(
     query: ListMediaQuery,
-    options: CallOptions = {},
+    signal?: AbortSignal,
+    slot?: RequestSlot,
   ): Promise<MediaPage> {
     const { body } = await transport.call(
       'ListPublicMediaBasicInfos',
       listParams(query),
-      options.signal,
+      signal,
+      slot,
     );
     return normalizeListMediaResponse(body, query, normalizeContext);
+  }
+
+  function listPublicMediaBasicInfos(
+    query: ListMediaQuery,
+    options: CallOptions = {},
+  ): Promise<MediaPage> {
+    return listPage(query, options.signal);
   }
 
   async function* listAllMedia(
@@ -175,7 +190,7 @@ export function createIceClient(config: IceClientConfig): IceClient {
     const pageSize = query.pageSize ?? PAGE_LIMIT;
     const firstPageNo = query.pageNo ?? 1;
     const fetchPage = (pageNo: number) =>
-      pageLimit(() => listPublicMediaBasicInfos({ ...query, pageNo, pageSize }, { signal }));
+      listPage({ ...query, pageNo, pageSize }, signal, pageSlot);
 
     const first = await fetchPage(firstPageNo);
     onTotalCount?.(first.totalCount);

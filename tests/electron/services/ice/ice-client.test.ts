@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { createIceClient } from '../../../../electron/services/ice/ice-client';
@@ -152,6 +153,39 @@ describe('listAllMedia', () => {
     expect(server.requests).toHaveLength(40);
     expect(maxInFlight).toBeGreaterThan(1);
     expect(maxInFlight).toBeLessThanOrEqual(3);
+  });
+
+  // A page holds one of the listing's places while it is on the wire and while it is throttled or
+  // failing, and gives it up once a good answer is in, so its parsing overlaps the next request.
+  const pagesAsked = async (firstAnswerOfPage2: (res: ServerResponse) => void) => {
+    const answer = catalogue(300);
+    const order: number[] = [];
+    server.handle((req, res) => {
+      const pageNo = Number(req.query.get('PageNo'));
+      order.push(pageNo);
+      if (pageNo === 2 && order.filter((n) => n === 2).length === 1) firstAnswerOfPage2(res);
+      else sendJson(res, 200, answer(req));
+    });
+    const ids: string[] = [];
+    const one = client({ listConcurrency: 1 });
+    for await (const item of one.listAllMedia({ pageSize: 100 })) ids.push(item.mediaId);
+    expect(ids).toHaveLength(300);
+    return order;
+  };
+
+  it('keeps a throttled page in its place through its back-off', async () => {
+    const order = await pagesAsked((res) =>
+      sendJson(res, 429, { Code: 'Throttling.User' }, { 'x-acs-retry-after': '0' }),
+    );
+    expect(order).toEqual([1, 2, 2, 3]);
+  });
+
+  it('frees the place of a page once its answer is in: an unreadable one asks again after the next', async () => {
+    const order = await pagesAsked((res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"TotalCount":300,"MediaInfos":[');
+    });
+    expect(order).toEqual([1, 2, 3, 2]);
   });
 
   it('follows NextToken pages whose tokens contain + / =', async () => {
