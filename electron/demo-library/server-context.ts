@@ -63,6 +63,7 @@ export function createServerContext(options: {
     }
     return encoded;
   };
+  let signedFor = { expires: -1, baseUrl: '', urls: new Map<string, string>() };
   const ctx: ServerContext = {
     catalogue: options.catalogue,
     mediaDir: options.mediaDir,
@@ -81,8 +82,18 @@ export function createServerContext(options: {
       signed(relPath) {
         const nowSeconds = Math.floor(ctx.now() / 1000);
         const expires = faults.expireUrlsNow ? nowSeconds - 60 : nowSeconds + options.urlTtlSeconds;
-        const path = `/media/${relPath}`;
-        return `${ctx.baseUrl}/media/${encodePath(relPath)}?${signer.query(path, expires)}`;
+        // Within a second a path's URL is the same string: a page signs two an item, over a
+        // few hundred files, and building each anew was a large share of a page's CPU.
+        if (expires !== signedFor.expires || ctx.baseUrl !== signedFor.baseUrl) {
+          signedFor = { expires, baseUrl: ctx.baseUrl, urls: new Map() };
+        }
+        let url = signedFor.urls.get(relPath);
+        if (url === undefined) {
+          const path = `/media/${relPath}`;
+          url = `${ctx.baseUrl}/media/${encodePath(relPath)}?${signer.query(path, expires)}`;
+          if (signedFor.urls.size < 10_000) signedFor.urls.set(relPath, url);
+        }
+        return url;
       },
       unsigned: (relPath) => `${ctx.baseUrl}/media/${encodePath(relPath)}`,
     },
