@@ -191,17 +191,16 @@ export class SearchIndex {
   private orders = new Map<OrderedSort, IndexedItem[]>();
 
   /** Builds the index from stored rows (their pinyin was computed when they were synced). */
-  rebuild(rows: readonly StoredRow[], tags: readonly MediaTag[]): void {
+  rebuild(rows: Iterable<StoredRow>, tags: readonly MediaTag[]): void {
     const tagsById = new Map(tags.map((t) => [t.id, t]));
-    const items: IndexedItem[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
+    const items: IndexedItem[] = [];
+    for (const row of rows) {
       const item = JSON.parse(row.json) as MediaItem;
       const pinyin =
         row.pinyinFull !== null && row.pinyinInitials !== null
           ? { full: row.pinyinFull, initials: row.pinyinInitials }
           : pinyinOf(item.title);
-      items[i] = indexItem(item, tagsById, pinyin);
+      items.push(indexItem(item, tagsById, pinyin));
     }
     this.replace(items);
   }
