@@ -10,6 +10,7 @@
 // are listed in a worker thread, as in the app: the process's CPU counts both threads, and the
 // main thread's own share (the database and index work) is given apart where Linux tells it.
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import pLimit from 'p-limit';
@@ -69,11 +70,16 @@ export interface SyncFigures {
    * between it and a sync is the client's own.
    */
   bytesOnly: number[];
+  /**
+   * App starts: a fresh process opens the stored catalogue (indexing it) and syncs it again, as
+   * the app does when it starts; nothing in it has run before. Empty unless asked for.
+   */
+  appStarts: { openMs: number; syncMs: number }[];
 }
 
 export async function runSyncBench(
   items = 20_000,
-  { latencyMs = 20, concurrency = 8, resyncs = 5 } = {},
+  { latencyMs = 20, concurrency = 8, resyncs = 5, appStarts = 0 } = {},
 ): Promise<SyncFigures> {
   const server = await startBenchServer({ generated: items, latencyMs });
   const dir = await mkdtemp(join(tmpdir(), 'ice-sync-bench-'));
@@ -116,6 +122,8 @@ export async function runSyncBench(
     }
     service.close();
     client.close();
+    const starts: SyncFigures['appStarts'] = [];
+    for (let i = 0; i < appStarts; i++) starts.push(appStart(server.port, dir, items));
     // The generated catalogue cycles through the 17 tags, so each type's share is known.
     const pages = BUSINESS_TYPES.reduce((sum, bt) => {
       const tags = DOCUMENTED_TAGS.filter((tag) => tag.businessType === bt).length;
@@ -131,11 +139,26 @@ export async function runSyncBench(
       first,
       resyncs: again,
       bytesOnly,
+      appStarts: starts,
     };
   } finally {
     await server.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const APP_START_CHILD = fileURLToPath(new URL('./app-start-child.ts', import.meta.url));
+
+function appStart(port: number, dir: string, items: number): { openMs: number; syncMs: number } {
+  const out = execFileSync(TSX, [APP_START_CHILD, String(port), dir], { encoding: 'utf8' });
+  const run = JSON.parse(out.trim().split('\n').at(-1)!) as {
+    openMs: number;
+    syncMs: number;
+    items: number;
+  };
+  if (run.items !== items) throw new Error(`an app start synced ${run.items} items, not ${items}`);
+  return { openMs: run.openMs, syncMs: run.syncMs };
 }
 
 /** Every page of every business type at `concurrency` at once, read to the end and dropped. */
