@@ -1,22 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { Language } from '../i18n';
 import { errorText } from '../i18n';
+import { catalogueUpdatedText } from '../i18n/relative-time';
 import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMessages } from '../store/selectors';
 import { RetryIcon, Spinner } from './icons';
 import './CatalogueNote.css';
-
-/** "5 minutes ago" in the UI language, or the date when it is older than a day. */
-export function relativeTime(iso: string, now: number, language: Language): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const seconds = Math.round((ms - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
-  if (Math.abs(seconds) < 60) return format.format(0, 'second');
-  if (Math.abs(seconds) < 3600) return format.format(Math.round(seconds / 60), 'minute');
-  if (Math.abs(seconds) < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
-  return new Date(ms).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** The local catalogue's state: progress while it syncs, else when it was last updated. */
 export function CatalogueNote() {
@@ -38,7 +26,7 @@ export function CatalogueNote() {
   if (syncing) {
     text = t.catalogue.syncing(status.progress?.done ?? 0, status.progress?.total ?? null);
   } else if (status.lastSyncedAt) {
-    text = t.catalogue.updatedAt(relativeTime(status.lastSyncedAt, now, language));
+    text = catalogueUpdatedText(t, status.lastSyncedAt, now, language);
   } else {
     text = t.catalogue.notYetSynced;
   }

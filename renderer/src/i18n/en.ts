@@ -234,6 +234,7 @@ export const en: Messages = {
       'Available when the library source is your Alibaba Cloud account: the demo library and the public library have no account to sync with.',
     syncing: 'Syncing favourites…',
     lastSynced: (when) => `Favourites last synced ${when}.`,
+    lastSyncedJustNow: 'Favourites last synced just now.',
     notYet: 'Favourites have not been synced yet.',
     pending: (count) =>
       count === 1 ? '1 change waiting to be sent.' : `${count} changes waiting to be sent.`,
@@ -362,6 +363,7 @@ export const en: Messages = {
         ? `Updating the local catalogue… ${done.toLocaleString('en')} items`
         : `Updating the local catalogue… ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`,
     updatedAt: (when) => `Catalogue updated ${when}`,
+    updatedJustNow: 'Catalogue updated just now',
     notYetSynced: 'Catalogue not downloaded yet',
     syncFailed: 'The catalogue could not be updated.',
     refresh: 'Update now',

@@ -188,6 +188,7 @@ export interface Messages {
     unavailable: string;
     syncing: string;
     lastSynced: (when: string) => string;
+    lastSyncedJustNow: string;
     notYet: string;
     pending: (count: number) => string;
     localOnly: (count: number) => string;
@@ -274,6 +275,7 @@ export interface Messages {
     emptyTypeHint: string;
     syncing: (done: number, total: number | null) => string;
     updatedAt: (when: string) => string;
+    updatedJustNow: string;
     notYetSynced: string;
     syncFailed: string;
     refresh: string;

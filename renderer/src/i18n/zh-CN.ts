@@ -218,6 +218,7 @@ export const zhCN: Messages = {
     unavailable: '素材来源为您的阿里云账号时可用：演示素材库和公共素材库没有可同步的账号。',
     syncing: '正在同步收藏…',
     lastSynced: (when) => `收藏上次同步于${when}。`,
+    lastSyncedJustNow: '收藏刚刚同步。',
     notYet: '收藏尚未同步。',
     pending: (count) => `${count} 项更改等待发送。`,
     localOnly: (count) => `${count} 项收藏仅保存在本机：服务未接受。`,
@@ -336,6 +337,7 @@ export const zhCN: Messages = {
         ? `正在更新本地目录… 已获取 ${done.toLocaleString('zh-CN')} 个`
         : `正在更新本地目录… ${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')}`,
     updatedAt: (when) => `目录更新于 ${when}`,
+    updatedJustNow: '目录刚刚更新',
     notYetSynced: '目录尚未下载',
     syncFailed: '目录更新失败。',
     refresh: '立即更新',

@@ -4,7 +4,7 @@ import type { AppErrorData } from '../../../../shared/errors';
 import { errorText } from '../../i18n';
 import { useAppStore } from '../../store/app-store';
 import { selectLanguage, selectMessages } from '../../store/selectors';
-import { relativeTime } from '../CatalogueNote';
+import { favouritesSyncedText, relativeTime } from '../../i18n/relative-time';
 import { ErrorMeta } from '../StatusViews';
 import { BusyButton } from './BusyButton';
 import './FavouritesSection.css';
@@ -48,7 +48,7 @@ export function FavouritesSection() {
     else if (!error)
       lines.push(
         status.lastSyncedAt
-          ? t.favouriteSync.lastSynced(when(status.lastSyncedAt))
+          ? favouritesSyncedText(t, status.lastSyncedAt, now, language)
           : t.favouriteSync.notYet,
       );
     if (status.pendingCount > 0 && !error) lines.push(t.favouriteSync.pending(status.pendingCount));
