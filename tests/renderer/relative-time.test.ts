@@ -3,10 +3,23 @@
 
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../renderer/src/i18n';
-import { catalogueUpdatedText, favouritesSyncedText } from '../../renderer/src/i18n/relative-time';
+import type { Language, Messages } from '../../renderer/src/i18n';
+import { lastUpdatedText } from '../../renderer/src/i18n/relative-time';
 
 const now = Date.parse('2026-12-02T10:00:00.000Z');
 const ago = (seconds: number) => new Date(now - seconds * 1000).toISOString();
+
+// The two sentences the app builds with it: the catalogue note and the favourites sync line.
+const catalogueUpdatedText = (t: Messages, iso: string, at: number, language: Language) =>
+  lastUpdatedText(iso, at, language, {
+    justNow: t.catalogue.updatedJustNow,
+    at: t.catalogue.updatedAt,
+  });
+const favouritesSyncedText = (t: Messages, iso: string, at: number, language: Language) =>
+  lastUpdatedText(iso, at, language, {
+    justNow: t.favouriteSync.lastSyncedJustNow,
+    at: t.favouriteSync.lastSynced,
+  });
 
 describe('when the catalogue and favourites were last updated', () => {
   it('says "just now" within the minute, in words that read', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorText } from '../i18n';
-import { catalogueUpdatedText } from '../i18n/relative-time';
+import { lastUpdatedText } from '../i18n/relative-time';
 import { useAppStore } from '../store/app-store';
 import { selectLanguage, selectMessages } from '../store/selectors';
 import { RetryIcon, Spinner } from './icons';
@@ -26,7 +26,10 @@ export function CatalogueNote() {
   if (syncing) {
     text = t.catalogue.syncing(status.progress?.done ?? 0, status.progress?.total ?? null);
   } else if (status.lastSyncedAt) {
-    text = catalogueUpdatedText(t, status.lastSyncedAt, now, language);
+    text = lastUpdatedText(status.lastSyncedAt, now, language, {
+      justNow: t.catalogue.updatedJustNow,
+      at: t.catalogue.updatedAt,
+    });
   } else {
     text = t.catalogue.notYetSynced;
   }

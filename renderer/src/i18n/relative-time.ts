@@ -2,7 +2,7 @@
 // now" written as a sentence of its own. Intl's word for under a minute is "now" ("现在"), which
 // reads wrongly after "updated" ("Catalogue updated now", "目录更新于 现在").
 
-import type { Language, Messages } from './messages';
+import type { Language } from './messages';
 
 /** Seconds from `now` to `iso`, rounded (negative in the past), or null when not a date. */
 function secondsFrom(iso: string, now: number): number | null {
@@ -30,24 +30,15 @@ export function relativeTime(iso: string, now: number, language: Language): stri
   });
 }
 
-export function catalogueUpdatedText(
-  t: Messages,
+/**
+ * A "last updated" sentence: `justNow` within the minute, else `at` with the relative time
+ * ("Catalogue updated 5 minutes ago").
+ */
+export function lastUpdatedText(
   iso: string,
   now: number,
   language: Language,
+  sentences: { justNow: string; at: (when: string) => string },
 ): string {
-  return isJustNow(iso, now)
-    ? t.catalogue.updatedJustNow
-    : t.catalogue.updatedAt(relativeTime(iso, now, language));
-}
-
-export function favouritesSyncedText(
-  t: Messages,
-  iso: string,
-  now: number,
-  language: Language,
-): string {
-  return isJustNow(iso, now)
-    ? t.favouriteSync.lastSyncedJustNow
-    : t.favouriteSync.lastSynced(relativeTime(iso, now, language));
+  return isJustNow(iso, now) ? sentences.justNow : sentences.at(relativeTime(iso, now, language));
 }

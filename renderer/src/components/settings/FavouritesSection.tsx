@@ -4,7 +4,7 @@ import type { AppErrorData } from '../../../../shared/errors';
 import { errorText } from '../../i18n';
 import { useAppStore } from '../../store/app-store';
 import { selectLanguage, selectMessages } from '../../store/selectors';
-import { favouritesSyncedText, relativeTime } from '../../i18n/relative-time';
+import { lastUpdatedText, relativeTime } from '../../i18n/relative-time';
 import { ErrorMeta } from '../StatusViews';
 import { BusyButton } from './BusyButton';
 import './FavouritesSection.css';
@@ -48,7 +48,10 @@ export function FavouritesSection() {
     else if (!error)
       lines.push(
         status.lastSyncedAt
-          ? favouritesSyncedText(t, status.lastSyncedAt, now, language)
+          ? lastUpdatedText(status.lastSyncedAt, now, language, {
+              justNow: t.favouriteSync.lastSyncedJustNow,
+              at: t.favouriteSync.lastSynced,
+            })
           : t.favouriteSync.notYet,
       );
     if (status.pendingCount > 0 && !error) lines.push(t.favouriteSync.pending(status.pendingCount));
