@@ -93,7 +93,8 @@ export class CatalogueService {
       this.current?.store.close();
       const store = new CatalogueStore(CatalogueService.fileFor(this.options.dir, sourceKey));
       const index = new SearchIndex();
-      index.rebuild(store.rows(), store.tags());
+      // Rows stored before entries were (schema 1) are indexed once here and keep their entry.
+      store.putEntries(index.rebuild(store.rows(), store.tags(), (id) => store.itemJson(id)));
       this.current = {
         key: sourceKey,
         lister,
@@ -273,10 +274,7 @@ export class CatalogueService {
               } else {
                 const entry = indexItem(item, tagsById, index.pinyinFor(item));
                 links.delete(item.mediaId);
-                batch.push({
-                  item,
-                  pinyin: { full: entry.pinyinFull, initials: entry.pinyinInitials },
-                });
+                batch.push({ item, entry });
                 seen.push(entry);
               }
               // Unchanged items count too, so a cancel is noticed as often as before.
@@ -307,7 +305,7 @@ export class CatalogueService {
       if (appError.code !== 'CANCELLED' && source === this.current) {
         this.lastError = appError.toData();
         // Whatever arrived before the failure is stored: search it too.
-        index.rebuild(store.rows(), store.tags());
+        store.putEntries(index.rebuild(store.rows(), store.tags(), (id) => store.itemJson(id)));
       }
       throw appError;
     }

@@ -1,7 +1,9 @@
 // The local catalogue of one library source, in SQLite through Node's built-in node:sqlite (no
 // native module to rebuild for Electron; see the README for the choice). One file per source,
-// holding the items (the full MediaItem as JSON plus the columns filters need), the tags,
-// favourites and a few facts about the last sync.
+// holding the items (the full MediaItem as JSON, its search-index entry as JSON, and its title's
+// pinyin), the tags, favourites and a few facts about the last sync. The stored entry is what
+// opening a catalogue reads: indexing 20,000 items afresh (folding every text) was most of the
+// open, which blocks the main process when the app starts.
 //
 // Sync writes are generation-stamped: a complete sync deletes what it did not see, an
 // interrupted one only adds and updates, so a cut never loses items already synced.
@@ -13,25 +15,32 @@ import type { StatementSync } from 'node:sqlite';
 import type { MediaItem, MediaTag } from '../../../shared/domain';
 import { isBusinessType } from '../../../shared/domain';
 import { FavouriteSyncStore } from './favourite-sync-store';
+import { storedEntryJson } from './search-index';
+import type { IndexedItem } from './search-index';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 export interface StoredRow {
   mediaId: string;
-  json: string;
+  /** The item's JSON: read only for a row without an entry (see rows()). */
+  json: string | null;
   pinyinFull: string | null;
   pinyinInitials: string | null;
+  /** The item's search-index entry as JSON; null in rows stored before entries were. */
+  entry: string | null;
 }
 
 export interface StoredItem {
   item: MediaItem;
-  pinyin: { full: string; initials: string };
+  /** Its search-index entry (it carries the title's pinyin too). */
+  entry: IndexedItem;
 }
 
 export class CatalogueStore {
   private readonly db: DatabaseSync;
   private readonly upsert: StatementSync;
   private readonly getJson: StatementSync;
+  private readonly putEntry: StatementSync;
   /** Favourites sync's outbox and facts, in this database. */
   readonly favouriteSync: FavouriteSyncStore;
 
@@ -41,15 +50,17 @@ export class CatalogueStore {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.migrate();
     this.upsert = this.db.prepare(
-      `INSERT INTO media (media_id, json, title, generation, pinyin_full, pinyin_initials)
-       VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO media (media_id, json, title, generation, pinyin_full, pinyin_initials, entry)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(media_id) DO UPDATE SET
          json = excluded.json,
          title = excluded.title,
          generation = excluded.generation,
          pinyin_full = excluded.pinyin_full,
-         pinyin_initials = excluded.pinyin_initials`,
+         pinyin_initials = excluded.pinyin_initials,
+         entry = excluded.entry`,
     );
+    this.putEntry = this.db.prepare('UPDATE media SET entry = ? WHERE media_id = ?');
     this.getJson = this.db.prepare('SELECT json FROM media WHERE media_id = ?');
     this.favouriteSync = new FavouriteSyncStore(this.db);
   }
@@ -58,6 +69,15 @@ export class CatalogueStore {
     const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number })
       .user_version;
     if (version === SCHEMA_VERSION) return;
+    if (version === 1) {
+      // Version 1 had no stored entries: its items stay (a user offline keeps the catalogue) and
+      // opening it indexes them afresh once and stores their entries (see putEntries).
+      this.db.exec(`
+        ALTER TABLE media ADD COLUMN entry TEXT;
+        PRAGMA user_version = ${SCHEMA_VERSION};
+      `);
+      return;
+    }
     // The catalogue is a cache of the service: an unknown schema is rebuilt by the next sync,
     // but favourites are the user's own and survive.
     this.db.exec(`
@@ -70,7 +90,8 @@ export class CatalogueStore {
         title TEXT NOT NULL,
         generation INTEGER NOT NULL,
         pinyin_full TEXT,
-        pinyin_initials TEXT
+        pinyin_initials TEXT,
+        entry TEXT
       );
       CREATE TABLE tags (
         id TEXT PRIMARY KEY,
@@ -109,16 +130,25 @@ export class CatalogueStore {
   putItems(entries: readonly StoredItem[], generation: number): void {
     if (entries.length === 0) return;
     this.transaction(() => {
-      for (const { item, pinyin } of entries) {
+      for (const { item, entry } of entries) {
         this.upsert.run(
           item.mediaId,
           JSON.stringify(item),
           item.title,
           generation,
-          pinyin.full,
-          pinyin.initials,
+          entry.pinyinFull,
+          entry.pinyinInitials,
+          storedEntryJson(entry),
         );
       }
+    });
+  }
+
+  /** Stores the entries of rows that had none (or an unreadable one). */
+  putEntries(entries: readonly IndexedItem[]): void {
+    if (entries.length === 0) return;
+    this.transaction(() => {
+      for (const entry of entries) this.putEntry.run(storedEntryJson(entry), entry.mediaId);
     });
   }
 
@@ -172,18 +202,23 @@ export class CatalogueStore {
   }
 
   /**
-   * Every stored item, for building the search index, read one row at a time: each row's JSON
-   * text is dropped as soon as it is parsed, instead of all of them (tens of MB at 20,000 items)
-   * living until the last is read and being copied by every young-generation GC meanwhile.
+   * Every stored item's entry, for building the search index, read one row at a time: each
+   * row's text is dropped as soon as it is parsed, instead of all of them (tens of MB at 20,000
+   * items) living until the last is read and being copied by every young-generation GC meanwhile.
    */
   *rows(): Generator<StoredRow> {
     const rows = this.db
-      .prepare('SELECT media_id, json, pinyin_full, pinyin_initials FROM media')
+      // A row with an entry does not need its item's JSON (most of the bytes: the signed links).
+      .prepare(
+        `SELECT media_id, entry, pinyin_full, pinyin_initials,
+           CASE WHEN entry IS NULL THEN json END AS json FROM media`,
+      )
       .iterate() as Iterable<{
       media_id: string;
-      json: string;
+      json: string | null;
       pinyin_full: string | null;
       pinyin_initials: string | null;
+      entry: string | null;
     }>;
     for (const r of rows) {
       yield {
@@ -191,6 +226,7 @@ export class CatalogueStore {
         json: r.json,
         pinyinFull: r.pinyin_full,
         pinyinInitials: r.pinyin_initials,
+        entry: r.entry,
       };
     }
   }
@@ -202,6 +238,12 @@ export class CatalogueStore {
       if (item) found.push(item);
     }
     return found;
+  }
+
+  /** The stored JSON of an item, as written. */
+  itemJson(mediaId: string): string | null {
+    const row = this.getJson.get(mediaId) as { json: string } | undefined;
+    return row?.json ?? null;
   }
 
   item(mediaId: string): MediaItem | null {

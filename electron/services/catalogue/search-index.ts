@@ -184,25 +184,88 @@ function extensionOf(name: string): string | null {
 type OrderedSort = Exclude<SearchSort, 'relevance'>;
 const ORDERED_SORTS: readonly OrderedSort[] = ['newest', 'title', 'duration', 'size'];
 
+/**
+ * An entry as the database keeps it: without the two fields that copy others (rawTitle is the
+ * first value of source, sortTitle is pinyinFull), since reading the text back is most of what
+ * opening a catalogue costs.
+ */
+export function storedEntryJson(entry: IndexedItem): string {
+  const { rawTitle: _title, sortTitle: _sort, ...stored } = entry;
+  return JSON.stringify(stored);
+}
+
+/**
+ * A stored entry, if it reads as one of this item's: the database is ours, but a damaged row
+ * (or one written by another version) is indexed afresh rather than trusted or fatal.
+ */
+function readEntry(text: string, mediaId: string): IndexedItem | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const e = parsed as Record<string, unknown>;
+  const source = e['source'];
+  const ok =
+    e['mediaId'] === mediaId &&
+    Array.isArray(source) &&
+    typeof source[0] === 'string' &&
+    Array.isArray(e['tags']) &&
+    Array.isArray(e['formats']) &&
+    typeof e['businessType'] === 'string' &&
+    typeof e['title'] === 'string' &&
+    typeof e['haystack'] === 'string' &&
+    typeof e['pinyinFull'] === 'string' &&
+    typeof e['pinyinInitials'] === 'string' &&
+    typeof e['created'] === 'number' &&
+    typeof e['animated'] === 'boolean';
+  if (!ok) return null;
+  const entry = parsed as IndexedItem;
+  entry.rawTitle = source[0] as string;
+  entry.sortTitle = entry.pinyinFull;
+  return entry;
+}
+
 export class SearchIndex {
   private items: IndexedItem[] = [];
   private byId = new Map<string, IndexedItem>();
   /** Each sort's order, computed once per rebuild: a search walks it and never sorts. */
   private orders = new Map<OrderedSort, IndexedItem[]>();
 
-  /** Builds the index from stored rows (their pinyin was computed when they were synced). */
-  rebuild(rows: Iterable<StoredRow>, tags: readonly MediaTag[]): void {
+  /**
+   * Builds the index from stored rows: their stored entries, or, for a row without a readable
+   * one, the item indexed afresh (its pinyin as stored when it was synced). Returns the entries
+   * it had to compute, for the caller to store.
+   */
+  rebuild(
+    rows: Iterable<StoredRow>,
+    tags: readonly MediaTag[],
+    itemJson: (mediaId: string) => string | null = () => null,
+  ): IndexedItem[] {
     const tagsById = new Map(tags.map((t) => [t.id, t]));
     const items: IndexedItem[] = [];
+    const computed: IndexedItem[] = [];
     for (const row of rows) {
-      const item = JSON.parse(row.json) as MediaItem;
+      const stored = row.entry === null ? null : readEntry(row.entry, row.mediaId);
+      if (stored) {
+        items.push(stored);
+        continue;
+      }
+      const json = row.json ?? itemJson(row.mediaId);
+      if (json === null) continue;
+      const item = JSON.parse(json) as MediaItem;
       const pinyin =
         row.pinyinFull !== null && row.pinyinInitials !== null
           ? { full: row.pinyinFull, initials: row.pinyinInitials }
           : pinyinOf(item.title);
-      items.push(indexItem(item, tagsById, pinyin));
+      const entry = indexItem(item, tagsById, pinyin);
+      items.push(entry);
+      computed.push(entry);
     }
     this.replace(items);
+    return computed;
   }
 
   /** The entry of an item unchanged since it was indexed (all but its links' values: see indexSource). */

@@ -254,3 +254,160 @@ describe.each([
     expect(again.service.search({ text: 'moon boat' }).ids).toEqual([retitledId]);
   });
 });
+
+// Opening reads each item's stored search-index entry instead of indexing the item afresh
+// (folding every text of 20,000 items was most of an open, which blocks the main process).
+describe('stored index entries', () => {
+  beforeAll(() => {
+    listingWorker = undefined;
+    runDir = join(workDir, 'entries');
+  });
+
+  const queries = [
+    { text: '星光' },
+    { text: 'xingguang' },
+    { text: 'xg' },
+    { text: 'moon' },
+    { text: '', businessType: 'bgm' as const, sort: 'title' as const },
+    { text: '', businessType: 'sticker' as const, animatedOnly: true },
+  ];
+
+  async function syncedDir(name: string): Promise<string> {
+    await startServer();
+    const dataDir = join(runDir, name);
+    const { service, lister } = serviceFor(dataDir);
+    service.open('demo', lister, { sync: false });
+    await service.sync();
+    service.close();
+    return dataDir;
+  }
+
+  function reopen(dataDir: string) {
+    const { service, lister } = serviceFor(dataDir);
+    service.open('demo', lister, { sync: false });
+    return service;
+  }
+
+  function withDatabase<T>(dataDir: string, use: (db: DatabaseSync) => T): T {
+    const db = new DatabaseSync(CatalogueService.fileFor(dataDir, 'demo'));
+    try {
+      return use(db);
+    } finally {
+      db.close();
+    }
+  }
+
+  const missingEntries = (dataDir: string) =>
+    withDatabase(
+      dataDir,
+      (db) =>
+        (db.prepare('SELECT count(*) AS n FROM media WHERE entry IS NULL').get() as { n: number })
+          .n,
+    );
+
+  it('answers from the stored entries as it did from the items, and the entries are what it reads', async () => {
+    const dataDir = await syncedDir('read');
+    expect(missingEntries(dataDir)).toBe(0);
+    const fromEntries = reopen(dataDir);
+    const answers = queries.map((q) => fromEntries.search(q).ids);
+    expect(answers.every((ids) => ids.length > 0)).toBe(true);
+    fromEntries.close();
+
+    // Without entries the items are indexed afresh: the same answers.
+    withDatabase(dataDir, (db) => db.exec('UPDATE media SET entry = NULL'));
+    const fromItems = reopen(dataDir);
+    expect(queries.map((q) => fromItems.search(q).ids)).toEqual(answers);
+    fromItems.close();
+    expect(missingEntries(dataDir)).toBe(0); // and their entries were stored again
+
+    // A word only one stored entry holds (not its item) is found: the open read that entry.
+    const [marked] = answers[0]!;
+    withDatabase(dataDir, (db) => {
+      const row = db.prepare('SELECT entry FROM media WHERE media_id = ?').get(marked!) as {
+        entry: string;
+      };
+      const entry = JSON.parse(row.entry) as { haystack: string };
+      entry.haystack += ' zzqqmarker';
+      db.prepare('UPDATE media SET entry = ? WHERE media_id = ?').run(
+        JSON.stringify(entry),
+        marked!,
+      );
+    });
+    expect(reopen(dataDir).search({ text: 'zzqqmarker' }).ids).toEqual([marked]);
+  });
+
+  it('opens a catalogue stored before entries were with its items and favourites, and stores their entries', async () => {
+    const dataDir = await syncedDir('schema-1');
+    const first = reopen(dataDir);
+    const answers = queries.map((q) => first.search(q).ids);
+    const starred = answers[0]![0]!;
+    first.setFavourite(starred, true);
+    first.close();
+    // The first version's schema: no entry column.
+    withDatabase(dataDir, (db) =>
+      db.exec('ALTER TABLE media DROP COLUMN entry; PRAGMA user_version = 1;'),
+    );
+
+    const upgraded = reopen(dataDir);
+    expect(upgraded.status().itemCount).toBe(SIZE);
+    expect(queries.map((q) => upgraded.search(q).ids)).toEqual(answers);
+    expect(upgraded.search({ text: '', favouritesOnly: true }).ids).toEqual([starred]);
+    upgraded.close();
+    expect(missingEntries(dataDir)).toBe(0);
+    expect(withDatabase(dataDir, (db) => db.prepare('PRAGMA user_version').get())).toEqual({
+      user_version: 2,
+    });
+  });
+
+  it('indexes an item afresh when its stored entry is damaged or another item’s', async () => {
+    const dataDir = await syncedDir('damaged');
+    const [broken, swapped] = reopen(dataDir).search({ text: '星光' }).ids;
+    const titleOf = (id: string) =>
+      withDatabase(dataDir, (db) => {
+        const row = db.prepare('SELECT json FROM media WHERE media_id = ?').get(id) as {
+          json: string;
+        };
+        return (JSON.parse(row.json) as MediaItem).title;
+      });
+    withDatabase(dataDir, (db) => {
+      const entryOf = (id: string) =>
+        (db.prepare('SELECT entry FROM media WHERE media_id = ?').get(id) as { entry: string })
+          .entry;
+      const set = db.prepare('UPDATE media SET entry = ? WHERE media_id = ?');
+      set.run('{"mediaId": "', broken!);
+      set.run(entryOf(answersOther(db, swapped!)), swapped!);
+    });
+
+    const service = reopen(dataDir);
+    expect(service.status().itemCount).toBe(SIZE);
+    for (const id of [broken!, swapped!]) {
+      expect(service.search({ text: titleOf(id) }).ids).toContain(id);
+    }
+    service.close();
+    expect(missingEntries(dataDir)).toBe(0);
+    const rewritten = withDatabase(dataDir, (db) =>
+      [broken!, swapped!].map(
+        (id) =>
+          (
+            JSON.parse(
+              (
+                db.prepare('SELECT entry FROM media WHERE media_id = ?').get(id) as {
+                  entry: string;
+                }
+              ).entry,
+            ) as { mediaId: string }
+          ).mediaId,
+      ),
+    );
+    expect(rewritten).toEqual([broken, swapped]);
+  });
+});
+
+/** Some other item's id. */
+function answersOther(db: DatabaseSync, id: string): string {
+  return (
+    db.prepare('SELECT media_id FROM media WHERE media_id != ? LIMIT 1').get(id) as {
+      media_id: string;
+    }
+  ).media_id;
+}

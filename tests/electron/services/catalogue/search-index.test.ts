@@ -212,6 +212,7 @@ describe('re-sync reuse', () => {
       json: JSON.stringify(star),
       pinyinFull: stored.full,
       pinyinInitials: stored.initials,
+      entry: null,
     };
     index.rebuild([row], tags);
     return index;
