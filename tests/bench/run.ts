@@ -9,8 +9,12 @@
 //       beside a client that only reads the bytes from the same server; at 20k also app starts
 //       (a fresh process opens the stored catalogue and syncs it)
 //   (f) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build);
-//       SCROLL_STEPS=n stops after n wheel steps, SCROLL_TRACE=file keeps the trace
-//   BENCH=search,sync runs only the named parts (listing, download, cache, search, sync, scroll).
+//       SCROLL_STEPS=n stops after n wheel steps, SCROLL_TRACE=file keeps the trace, SCROLL_GC=1
+//       adds the V8 and Oilpan GC categories to it (the phases of every collection's pause)
+//   (g) what 1,000 pictures the page drops cost its next full GC: <img>, <img> kept alive, and
+//       bitmaps drawn in canvases, in Chromium (the cause of the scroll's remaining long tasks)
+//   BENCH=search,sync runs only the named parts (listing, download, cache, search, sync, scroll,
+//   imagegc).
 
 import { availableParallelism, loadavg } from 'node:os';
 import { runListingBench } from './listing-bench';
@@ -19,6 +23,7 @@ import { runCacheBench } from './cache-bench';
 import { runSearchBench } from './search-bench';
 import { benchListingWorker, median, runSyncBench } from './sync-bench';
 import { runScrollBench } from './scroll-bench';
+import { runImageGcBench } from './image-gc-bench';
 
 const only = process.env['BENCH']?.split(',').map((p) => p.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -34,6 +39,28 @@ async function main(): Promise<void> {
   if (wanted('search')) searchPart();
   if (wanted('sync')) await syncPart();
   if (wanted('scroll')) await scrollPart();
+  if (wanted('imagegc')) await imageGcPart();
+}
+
+async function imageGcPart(): Promise<void> {
+  console.log(
+    '\n(g) A full GC after the page dropped 1,000 pictures, by how they were shown (Chromium)',
+  );
+  const results = await runImageGcBench();
+  const baseline = results.find((r) => r.way === 'img kept alive')!;
+  const middle = (values: number[]) => median(values);
+  const baseWeak = middle(baseline.rounds.map((r) => r.weakCallbacksMs));
+  for (const r of results) {
+    const weak = middle(r.rounds.map((x) => x.weakCallbacksMs));
+    const pre = middle(r.rounds.map((x) => x.preFinalizersMs));
+    const pause = middle(r.rounds.map((x) => x.pauseMs));
+    console.log(
+      `    ${r.way.padEnd(22)} pause ${ms(pause)} (median of ${r.rounds.length}), of which weak ` +
+        `callbacks ${weak.toFixed(1)} ms (${(weak / Math.max(baseWeak, 0.1)).toFixed(0)}x the kept-alive ` +
+        `control) and pre-finalizers ${pre.toFixed(1)} ms; ` +
+        `${((weak * 1000) / r.pictures).toFixed(1)} µs of weak callbacks a picture`,
+    );
+  }
 }
 
 async function scrollPart(): Promise<void> {

@@ -102,7 +102,22 @@ export async function runScrollBench(
     const tracePath = join(dir, 'trace.json');
     await browser.startTracing(page, {
       path: tracePath,
-      categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.frame'],
+      categories: [
+        'toplevel',
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline.frame',
+        ...(process.env['SCROLL_GC']
+          ? [
+              'v8',
+              'disabled-by-default-v8.gc',
+              'blink_gc',
+              'disabled-by-default-blink_gc',
+              'v8.gc',
+              'cppgc',
+              'disabled-by-default-cppgc',
+            ]
+          : []),
+      ],
     });
     const cpuBefore = await rendererThreadCpu();
     const started = Date.now();

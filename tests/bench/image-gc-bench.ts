@@ -1,0 +1,136 @@
+// What a picture the grid drops costs the page's garbage collector, by how it was shown. Behind
+// the scroll benchmark's remaining long tasks: every one over 50 ms of the page's own CPU was a
+// full GC whose pause was mostly Blink's weak callbacks for the <img> resources that died since
+// the last one (a scroll drops every tile's picture). Debian's Chromium loads 1,000 distinct
+// 64-px PNGs from a local server into elements, drops them and collects: once as <img> elements,
+// once as <img> elements kept alive (the control), once fetched, decoded into ImageBitmaps and
+// drawn in canvases (the alternative that was tried in the grid). The collection's pause is read
+// from a Chromium trace (cppgc categories): its custom weak callbacks and pre-finalizers.
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { renderStickerPng } from '../../electron/demo-library/media/stickers';
+import { CHROMIUM_PATH } from '../e2e/playwright.config';
+
+export type ImageWay = 'img dropped' | 'img kept alive' | 'bitmap canvas dropped';
+
+export interface ImageGcFigures {
+  way: ImageWay;
+  pictures: number;
+  /** Per round: the collection's whole pause, and the parts of it that grow with the pictures. */
+  rounds: { pauseMs: number; weakCallbacksMs: number; preFinalizersMs: number }[];
+}
+
+const PICTURES = 1_000;
+const ROUNDS = 3;
+
+/** Durations (ms) of the trace's complete events with this name. */
+function durations(trace: string, name: string): number[] {
+  const found: number[] = [];
+  for (const line of trace.split('\n')) {
+    if (!line.includes(`"name":"${name}"`) || !line.includes('"ph":"X"')) continue;
+    const match = /"dur":(\d+)/.exec(line);
+    if (match) found.push(Number(match[1]) / 1000);
+  }
+  return found;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+// Runs in the page (as source: this project compiles without the DOM's types). Shows the
+// pictures 50 at a time, lets each batch paint, and drops it, as the grid does while scrolling.
+const SHOW_AND_DROP = `async ({ way, from, count }) => {
+  const holder = document.getElementById('pictures');
+  const kept = (globalThis.kept ??= []);
+  const nextFrame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (let batch = 0; batch < count; batch += 50) {
+    const urls = Array.from({ length: 50 }, (_, i) => '/p/' + (from + batch + i) + '.png');
+    if (way === 'bitmap canvas dropped') {
+      const bitmaps = await Promise.all(
+        urls.map((url) => fetch(url).then((r) => r.blob()).then((blob) => createImageBitmap(blob))),
+      );
+      for (const bitmap of bitmaps) {
+        const canvas = document.createElement('canvas');
+        canvas.width = bitmap.width;
+        canvas.height = bitmap.height;
+        canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
+        holder.append(canvas);
+      }
+    } else {
+      const images = urls.map((url) => {
+        const image = new Image();
+        image.decoding = 'async';
+        image.src = url;
+        holder.append(image);
+        return image;
+      });
+      await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
+      if (way === 'img kept alive') kept.push(...images);
+    }
+    await nextFrame();
+    holder.replaceChildren();
+  }
+}`;
+
+export async function runImageGcBench(): Promise<ImageGcFigures[]> {
+  const png = await renderStickerPng('kitty', 64);
+  const server = createServer((req, res) => {
+    if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><body><div id="pictures"></div></body>');
+      return;
+    }
+    // The media cache's headers.
+    res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-cache' });
+    res.end(png);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const dir = await mkdtemp(join(tmpdir(), 'ice-image-gc-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
+  });
+  const results: ImageGcFigures[] = [];
+  let next = 0; // every picture has its own URL, as every item has its own cover
+  try {
+    for (const way of ['img dropped', 'img kept alive', 'bitmap canvas dropped'] as const) {
+      const page = await browser.newPage();
+      await page.goto(origin);
+      const rounds: ImageGcFigures['rounds'] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        await page.evaluate(() => (globalThis as unknown as { gc(): void }).gc());
+        await page.evaluate(
+          `(${SHOW_AND_DROP})(${JSON.stringify({ way, from: next, count: PICTURES })})`,
+        );
+        next += PICTURES;
+        const tracePath = join(dir, 'trace.json');
+        await browser.startTracing(page, {
+          path: tracePath,
+          categories: ['devtools.timeline', 'cppgc', 'disabled-by-default-cppgc'],
+        });
+        await page.evaluate(() => (globalThis as unknown as { gc(): void }).gc());
+        await browser.stopTracing();
+        const trace = await readFile(tracePath, 'utf8');
+        const pauses = durations(trace, 'MajorGC');
+        if (pauses.length === 0) throw new Error('The trace holds no full GC to measure.');
+        rounds.push({
+          pauseMs: sum(pauses),
+          weakCallbacksMs: sum(durations(trace, 'CppGC.CustomCallbacksProcessing')),
+          preFinalizersMs: sum(durations(trace, 'CppGC.SweepInvokePreFinalizers')),
+        });
+      }
+      results.push({ way, pictures: PICTURES, rounds });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return results;
+}
