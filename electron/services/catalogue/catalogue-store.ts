@@ -15,7 +15,7 @@ import type { StatementSync } from 'node:sqlite';
 import type { MediaItem, MediaTag } from '../../../shared/domain';
 import { isBusinessType } from '../../../shared/domain';
 import { FavouriteSyncStore } from './favourite-sync-store';
-import { storedEntryJson } from './search-index';
+import { INDEX_ENTRY_VERSION, storedEntryJson } from './search-index';
 import type { IndexedItem } from './search-index';
 
 const SCHEMA_VERSION = 2;
@@ -49,6 +49,7 @@ export class CatalogueStore {
     this.db = new DatabaseSync(path);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.migrate();
+    this.dropStaleEntries();
     this.upsert = this.db.prepare(
       `INSERT INTO media (media_id, json, title, generation, pinyin_full, pinyin_initials, entry)
        VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -103,6 +104,16 @@ export class CatalogueStore {
       CREATE TABLE IF NOT EXISTS favourites (media_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
       PRAGMA user_version = ${SCHEMA_VERSION};
     `);
+  }
+
+  /** Entries written by a version of the index that built them differently are indexed afresh. */
+  private dropStaleEntries(): void {
+    const version = String(INDEX_ENTRY_VERSION);
+    if (this.meta('indexEntryVersion') === version) return;
+    this.transaction(() => {
+      this.db.exec('UPDATE media SET entry = NULL');
+      this.setMeta('indexEntryVersion', version);
+    });
   }
 
   meta(key: string): string | null {

@@ -185,6 +185,12 @@ type OrderedSort = Exclude<SearchSort, 'relevance'>;
 const ORDERED_SORTS: readonly OrderedSort[] = ['newest', 'title', 'duration', 'size'];
 
 /**
+ * The stored entries' format: raise it whenever indexItem's output changes (a field, the folding,
+ * the pinyin), and the next open indexes every item afresh instead of reading stale entries.
+ */
+export const INDEX_ENTRY_VERSION = 1;
+
+/**
  * An entry as the database keeps it: without the two fields that copy others (rawTitle is the
  * first value of source, sortTitle is pinyinFull), since reading the text back is most of what
  * opening a catalogue costs.

@@ -336,6 +336,32 @@ describe('stored index entries', () => {
     expect(reopen(dataDir).search({ text: 'zzqqmarker' }).ids).toEqual([marked]);
   });
 
+  it('indexes every item afresh when its entries were written by another version of the index', async () => {
+    const dataDir = await syncedDir('entry-version');
+    const answers = queries.map((q) => reopen(dataDir).search(q).ids);
+    const [marked] = answers[0]!;
+    // An entry the current index would not build (as if folded differently), from another version.
+    withDatabase(dataDir, (db) => {
+      const row = db.prepare('SELECT entry FROM media WHERE media_id = ?').get(marked!) as {
+        entry: string;
+      };
+      const entry = JSON.parse(row.entry) as { haystack: string };
+      entry.haystack += ' zzqqstale';
+      db.prepare('UPDATE media SET entry = ? WHERE media_id = ?').run(
+        JSON.stringify(entry),
+        marked!,
+      );
+      db.prepare("UPDATE meta SET value = '0' WHERE key = 'indexEntryVersion'").run();
+    });
+
+    const service = reopen(dataDir);
+    expect(service.search({ text: 'zzqqstale' }).ids).toEqual([]);
+    expect(queries.map((q) => service.search(q).ids)).toEqual(answers);
+    service.close();
+    expect(missingEntries(dataDir)).toBe(0);
+    expect(reopen(dataDir).search({ text: 'zzqqstale' }).ids).toEqual([]);
+  });
+
   it('opens a catalogue stored before entries were with its items and favourites, and stores their entries', async () => {
     const dataDir = await syncedDir('schema-1');
     const first = reopen(dataDir);
