@@ -131,6 +131,8 @@ export function currentQuery(state: {
 }
 
 const ITEM_BATCH = 500;
+/** The answer's first items, fetched with it (the rest as the grid scrolls to them). */
+const FIRST_SCREEN = 60;
 
 export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlice> {
   return (set, get, store) => {
@@ -161,11 +163,19 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
       const result = await api.searchCatalogue(query);
       if (seq !== searchSeq) return;
       if (result.ok) {
+        // The first screen's items come with the answer: shown before them, every new tile was
+        // a placeholder for a moment (a whole grid of skeletons when the first sync landed, a
+        // flicker on each letter typed).
+        const firstScreen = result.value.ids.slice(0, FIRST_SCREEN);
+        const missing = firstScreen.filter((id) => !get().mediaById.has(id));
+        const items =
+          missing.length > 0 ? await api.getCatalogueItems({ mediaIds: missing }) : null;
+        if (seq !== searchSeq) return;
         // The same answer keeps its array: a sync that changed nothing in this view (the timer's
         // refresh) re-renders no grid and moves no list.
         const before = get().results;
         const same = before?.key === key && sameIds(before.ids, result.value.ids);
-        set({
+        set((state) => ({
           results: {
             key,
             status: 'ready',
@@ -173,8 +183,10 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
             formats: result.value.formats,
             error: null,
           },
-        });
-        get().ensureItems(result.value.ids.slice(0, 60));
+          ...(items?.ok ? { mediaById: state.mediaById.with(items.value) } : {}),
+        }));
+        // Whatever that could not fetch is asked again (and retried) as the grid needs it.
+        get().ensureItems(firstScreen);
       } else {
         set({ results: { key, status: 'error', ids: [], formats: [], error: result.error } });
       }

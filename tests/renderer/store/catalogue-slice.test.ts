@@ -278,6 +278,44 @@ describe('catalogue slice', () => {
     expect(store.getState().results?.ids).toEqual([]);
   });
 
+  it('shows a new answer with its first screen’s items: none of its tiles waits as a placeholder', async () => {
+    const { store, bridge } = setup();
+    store.getState().startCatalogue();
+    await settle();
+    const answer = Array.from({ length: 100 }, (_, i) => `new-${i}`);
+    bridge.answer('searchCatalogue', () => found(answer));
+    // Every state in which the new answer is on screen: its first 60 items must be there.
+    const shownWithout: string[][] = [];
+    const stop = store.subscribe((state) => {
+      if (state.results?.status === 'ready' && state.results.ids === answer) {
+        shownWithout.push(answer.slice(0, 60).filter((id) => !state.mediaById.has(id)));
+      }
+    });
+    store.getState().setSearchText('new');
+    await settle();
+    stop();
+    expect(shownWithout.length).toBeGreaterThan(0);
+    expect(shownWithout.every((missing) => missing.length === 0)).toBe(true);
+    // Fetched once, with the answer; the rest of the answer is left for the grid to ask.
+    const asked = bridge.callsTo('getCatalogueItems') as Array<{ mediaIds: string[] }>;
+    expect(asked.at(-1)).toEqual({ mediaIds: answer.slice(0, 60) });
+    expect(store.getState().mediaById.has('new-60')).toBe(false);
+
+    // If those items cannot be fetched, the answer still shows and the grid asks again.
+    bridge.answer('searchCatalogue', () => found(['later-1']));
+    bridge.answer('getCatalogueItems', () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'busy' },
+    }));
+    store.getState().setSearchText('later');
+    await settle();
+    expect(store.getState().results).toMatchObject({ status: 'ready', ids: ['later-1'] });
+    expect(bridge.callsTo('getCatalogueItems').slice(-2)).toEqual([
+      { mediaIds: ['later-1'] },
+      { mediaIds: ['later-1'] },
+    ]);
+  });
+
   it('fetches each missing item once, in batches the contract allows, and retries failures', async () => {
     const { store, bridge } = setup();
     const ids = Array.from({ length: 1_200 }, (_, i) => `m-${i}`);
