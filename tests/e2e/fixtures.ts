@@ -82,12 +82,22 @@ export class AppPage {
       .click();
   }
 
-  /** The titles of the tiles currently rendered, in grid order. */
-  /** The titles of the tiles rendered so far, once there is at least one. */
+  /**
+   * The titles of the tiles rendered, in grid order, once there is at least one and every
+   * rendered tile has its item. allTextContents() does not wait: read before the grid's first
+   * render it gave [], and read while a new answer's tiles still waited for their items (a
+   * placeholder has no title) it gave fewer titles than tiles, the first one another tile's.
+   */
   async visibleTitles(): Promise<string[]> {
-    // allTextContents() does not wait: read before the grid's first render, it gave [].
-    await this.tiles.first().locator('.tile__title').waitFor();
-    return this.tiles.locator('.tile__title').allTextContents();
+    let titles: string[] = [];
+    await expect
+      .poll(async () => {
+        const tiles = await this.tiles.count();
+        titles = await this.tiles.locator('.tile__title').allTextContents();
+        return tiles > 0 && titles.length === tiles;
+      })
+      .toBe(true);
+    return titles;
   }
 }
 

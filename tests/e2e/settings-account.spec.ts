@@ -214,6 +214,11 @@ test('add a key, browse the account, switch to the demo and back in one click, r
   const sheet = new SettingsSheet(page);
   const sources = sourceSwitch(page);
   await expect(sources.getByRole('button', { pressed: true })).toHaveText(en.header.sources.demo);
+  // The demo's first tile as it will be shown again below: from its synced catalogue (until the
+  // first sync lands the grid pages through the service, in another order).
+  await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
+    timeout: 60_000,
+  });
   const demoFirst = (await app.visibleTitles())[0];
 
   await sheet.open();
