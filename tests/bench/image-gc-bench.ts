@@ -4,8 +4,10 @@
 // the last one (a scroll drops every tile's picture). Debian's Chromium loads 1,000 distinct
 // 64-px PNGs from a local server into elements, drops them and collects: once as <img> elements,
 // once as <img> elements kept alive (the control), once fetched, decoded into ImageBitmaps and
-// drawn in canvases (the alternative that was tried in the grid). The collection's pause is read
-// from a Chromium trace (cppgc categories): its custom weak callbacks and pre-finalizers.
+// drawn in canvases (the alternative that was tried in the grid); and once as <img> elements of
+// 512-px PNGs (the demo's own sticker covers), to see whether the picture's size matters. The
+// collection's pause is read from a Chromium trace (cppgc categories): its custom weak callbacks
+// and pre-finalizers.
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,13 +22,22 @@ export type ImageWay = 'img dropped' | 'img kept alive' | 'bitmap canvas dropped
 
 export interface ImageGcFigures {
   way: ImageWay;
+  /** The pictures' width and height, px, and the bytes of each file. */
+  size: number;
+  bytes: number;
   pictures: number;
   /** Per round: the collection's whole pause, and the parts of it that grow with the pictures. */
   rounds: { pauseMs: number; weakCallbacksMs: number; preFinalizersMs: number }[];
 }
 
 const PICTURES = 1_000;
-const ROUNDS = 3;
+const ROUNDS = 5;
+const CASES: { way: ImageWay; size: number }[] = [
+  { way: 'img dropped', size: 64 },
+  { way: 'img kept alive', size: 64 },
+  { way: 'bitmap canvas dropped', size: 64 },
+  { way: 'img dropped', size: 512 },
+];
 
 /** Durations (ms) of the trace's complete events with this name. */
 function durations(trace: string, name: string): number[] {
@@ -43,12 +54,12 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 // Runs in the page (as source: this project compiles without the DOM's types). Shows the
 // pictures 50 at a time, lets each batch paint, and drops it, as the grid does while scrolling.
-const SHOW_AND_DROP = `async ({ way, from, count }) => {
+const SHOW_AND_DROP = `async ({ way, size, from, count }) => {
   const holder = document.getElementById('pictures');
   const kept = (globalThis.kept ??= []);
   const nextFrame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   for (let batch = 0; batch < count; batch += 50) {
-    const urls = Array.from({ length: 50 }, (_, i) => '/p/' + (from + batch + i) + '.png');
+    const urls = Array.from({ length: 50 }, (_, i) => '/p/' + (from + batch + i) + '-' + size + '.png');
     if (way === 'bitmap canvas dropped') {
       const bitmaps = await Promise.all(
         urls.map((url) => fetch(url).then((r) => r.blob()).then((blob) => createImageBitmap(blob))),
@@ -77,7 +88,8 @@ const SHOW_AND_DROP = `async ({ way, from, count }) => {
 }`;
 
 export async function runImageGcBench(): Promise<ImageGcFigures[]> {
-  const png = await renderStickerPng('kitty', 64);
+  const pngs = new Map<number, Buffer>();
+  for (const { size } of CASES) pngs.set(size, await renderStickerPng('kitty', size));
   const server = createServer((req, res) => {
     if (req.url === '/') {
       res.writeHead(200, { 'content-type': 'text/html' });
@@ -85,8 +97,9 @@ export async function runImageGcBench(): Promise<ImageGcFigures[]> {
       return;
     }
     // The media cache's headers.
+    const size = Number(/-(\d+)\.png$/.exec(req.url ?? '')?.[1]);
     res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-cache' });
-    res.end(png);
+    res.end(pngs.get(size) ?? pngs.get(64));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -98,14 +111,14 @@ export async function runImageGcBench(): Promise<ImageGcFigures[]> {
   const results: ImageGcFigures[] = [];
   let next = 0; // every picture has its own URL, as every item has its own cover
   try {
-    for (const way of ['img dropped', 'img kept alive', 'bitmap canvas dropped'] as const) {
+    for (const { way, size } of CASES) {
       const page = await browser.newPage();
       await page.goto(origin);
       const rounds: ImageGcFigures['rounds'] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         await page.evaluate(() => (globalThis as unknown as { gc(): void }).gc());
         await page.evaluate(
-          `(${SHOW_AND_DROP})(${JSON.stringify({ way, from: next, count: PICTURES })})`,
+          `(${SHOW_AND_DROP})(${JSON.stringify({ way, size, from: next, count: PICTURES })})`,
         );
         next += PICTURES;
         const tracePath = join(dir, 'trace.json');
@@ -124,7 +137,7 @@ export async function runImageGcBench(): Promise<ImageGcFigures[]> {
           preFinalizersMs: sum(durations(trace, 'CppGC.SweepInvokePreFinalizers')),
         });
       }
-      results.push({ way, pictures: PICTURES, rounds });
+      results.push({ way, size, bytes: pngs.get(size)!.length, pictures: PICTURES, rounds });
       await page.close();
     }
   } finally {

@@ -12,7 +12,8 @@
 //       SCROLL_STEPS=n stops after n wheel steps, SCROLL_TRACE=file keeps the trace, SCROLL_GC=1
 //       adds the V8 and Oilpan GC categories to it (the phases of every collection's pause)
 //   (g) what 1,000 pictures the page drops cost its next full GC: <img>, <img> kept alive, and
-//       bitmaps drawn in canvases, in Chromium (the cause of the scroll's remaining long tasks)
+//       bitmaps drawn in canvases, of 64 px, and <img> of 512 px, in Chromium (the cause of the
+//       scroll's remaining long tasks)
 //   BENCH=search,sync runs only the named parts (listing, download, cache, search, sync, scroll,
 //   imagegc).
 
@@ -55,7 +56,7 @@ async function imageGcPart(): Promise<void> {
     const pre = middle(r.rounds.map((x) => x.preFinalizersMs));
     const pause = middle(r.rounds.map((x) => x.pauseMs));
     console.log(
-      `    ${r.way.padEnd(22)} pause ${ms(pause)} (median of ${r.rounds.length}), of which weak ` +
+      `    ${`${r.way}, ${r.size} px (${(r.bytes / 1024).toFixed(0)} KB)`.padEnd(38)} pause ${ms(pause)} (median of ${r.rounds.length}), of which weak ` +
         `callbacks ${weak.toFixed(1)} ms (${(weak / Math.max(baseWeak, 0.1)).toFixed(0)}x the kept-alive ` +
         `control) and pre-finalizers ${pre.toFixed(1)} ms; ` +
         `${((weak * 1000) / r.pictures).toFixed(1)} µs of weak callbacks a picture`,
