@@ -93,8 +93,7 @@ export class CatalogueService {
       this.current?.store.close();
       const store = new CatalogueStore(CatalogueService.fileFor(this.options.dir, sourceKey));
       const index = new SearchIndex();
-      // Rows stored before entries were (schema 1) are indexed once here and keep their entry.
-      store.putEntries(index.rebuild(store.rows(), store.tags(), (id) => store.itemJson(id)));
+      indexStored(store, index);
       this.current = {
         key: sourceKey,
         lister,
@@ -305,7 +304,7 @@ export class CatalogueService {
       if (appError.code !== 'CANCELLED' && source === this.current) {
         this.lastError = appError.toData();
         // Whatever arrived before the failure is stored: search it too.
-        store.putEntries(index.rebuild(store.rows(), store.tags(), (id) => store.itemJson(id)));
+        indexStored(store, index);
       }
       throw appError;
     }
@@ -329,6 +328,14 @@ export class CatalogueService {
 
 function linksOf(item: MediaItem): ItemLinks {
   return { cover: item.coverUrl, files: item.files.map((f) => f.url) };
+}
+
+/**
+ * Builds the index from what the store holds; the rows it had to index afresh (stored before
+ * entries were, or with a damaged entry) keep the entries it computed.
+ */
+function indexStored(store: CatalogueStore, index: SearchIndex): void {
+  store.putEntries(index.rebuild(store.rows(), store.tags(), (id) => store.itemJson(id)));
 }
 
 /** The stored item with the newest links a re-sync saw for it (an unchanged item has as many files). */

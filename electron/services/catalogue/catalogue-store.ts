@@ -258,8 +258,8 @@ export class CatalogueStore {
   }
 
   item(mediaId: string): MediaItem | null {
-    const row = this.getJson.get(mediaId) as { json: string } | undefined;
-    return row ? (JSON.parse(row.json) as MediaItem) : null;
+    const json = this.itemJson(mediaId);
+    return json === null ? null : (JSON.parse(json) as MediaItem);
   }
 
   setFavourite(mediaId: string, favourite: boolean, now: Date): void {

@@ -71,7 +71,7 @@ export function CatalogueView({
       const to = (Math.floor(last / CHUNK) + 1) * CHUNK;
       // The next chunk too when the view is in the second half of this one.
       const ahead = last % CHUNK > CHUNK / 2 ? CHUNK : 0;
-      ensureItems(ids.slice(from, to + ahead));
+      void ensureItems(ids.slice(from, to + ahead));
     },
     [ids, ensureItems],
   );

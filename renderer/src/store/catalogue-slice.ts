@@ -77,8 +77,11 @@ export interface CatalogueSlice {
   toggleFavourite(mediaId: string): Promise<void>;
   /** Asks the main process for a track's waveform once. */
   loadWaveform(mediaId: string): void;
-  /** Fetches the items of these ids that the page does not hold yet. */
-  ensureItems(mediaIds: readonly string[]): void;
+  /**
+   * Fetches the items of these ids that the page does not hold yet (nor asked for already);
+   * settles when those have arrived or failed (a failed one is asked again by the next call).
+   */
+  ensureItems(mediaIds: readonly string[]): Promise<void>;
 }
 
 /** Whether the grid shows the catalogue's answer (true) or pages through the service (false). */
@@ -167,15 +170,13 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
         // a placeholder for a moment (a whole grid of skeletons when the first sync landed, a
         // flicker on each letter typed).
         const firstScreen = result.value.ids.slice(0, FIRST_SCREEN);
-        const missing = firstScreen.filter((id) => !get().mediaById.has(id));
-        const items =
-          missing.length > 0 ? await api.getCatalogueItems({ mediaIds: missing }) : null;
+        await get().ensureItems(firstScreen);
         if (seq !== searchSeq) return;
         // The same answer keeps its array: a sync that changed nothing in this view (the timer's
         // refresh) re-renders no grid and moves no list.
         const before = get().results;
         const same = before?.key === key && sameIds(before.ids, result.value.ids);
-        set((state) => ({
+        set({
           results: {
             key,
             status: 'ready',
@@ -183,10 +184,9 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
             formats: result.value.formats,
             error: null,
           },
-          ...(items?.ok ? { mediaById: state.mediaById.with(items.value) } : {}),
-        }));
-        // Whatever that could not fetch is asked again (and retried) as the grid needs it.
-        get().ensureItems(firstScreen);
+        });
+        // Whatever that could not fetch is asked again.
+        void get().ensureItems(firstScreen);
       } else {
         set({ results: { key, status: 'error', ids: [], formats: [], error: result.error } });
       }
@@ -317,20 +317,24 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
         if (get().view === 'favourites') void runSearch();
       },
 
-      ensureItems(mediaIds) {
+      async ensureItems(mediaIds) {
         const { mediaById } = get();
         const missing = mediaIds.filter((id) => !mediaById.has(id) && !requested.has(id));
+        const batches: Promise<void>[] = [];
         for (let i = 0; i < missing.length; i += ITEM_BATCH) {
           const batch = missing.slice(i, i + ITEM_BATCH);
           for (const id of batch) requested.add(id);
-          void api.getCatalogueItems({ mediaIds: batch }).then((result) => {
-            if (!result.ok) {
-              for (const id of batch) requested.delete(id);
-              return;
-            }
-            set((state) => ({ mediaById: state.mediaById.with(result.value) }));
-          });
+          batches.push(
+            api.getCatalogueItems({ mediaIds: batch }).then((result) => {
+              if (!result.ok) {
+                for (const id of batch) requested.delete(id);
+                return;
+              }
+              set((state) => ({ mediaById: state.mediaById.with(result.value) }));
+            }),
+          );
         }
+        await Promise.all(batches);
       },
     };
   };

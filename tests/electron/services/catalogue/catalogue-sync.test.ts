@@ -305,6 +305,18 @@ describe('stored index entries', () => {
           .n,
     );
 
+  const entryOf = (db: DatabaseSync, id: string) =>
+    (db.prepare('SELECT entry FROM media WHERE media_id = ?').get(id) as { entry: string }).entry;
+  const setEntry = (db: DatabaseSync, id: string, entry: string) =>
+    db.prepare('UPDATE media SET entry = ? WHERE media_id = ?').run(entry, id);
+
+  /** Adds a word to one item's stored entry only (not to its item). */
+  const addToStoredEntry = (db: DatabaseSync, id: string, word: string) => {
+    const entry = JSON.parse(entryOf(db, id)) as { haystack: string };
+    entry.haystack += ` ${word}`;
+    setEntry(db, id, JSON.stringify(entry));
+  };
+
   it('answers from the stored entries as it did from the items, and the entries are what it reads', async () => {
     const dataDir = await syncedDir('read');
     expect(missingEntries(dataDir)).toBe(0);
@@ -322,17 +334,7 @@ describe('stored index entries', () => {
 
     // A word only one stored entry holds (not its item) is found: the open read that entry.
     const [marked] = answers[0]!;
-    withDatabase(dataDir, (db) => {
-      const row = db.prepare('SELECT entry FROM media WHERE media_id = ?').get(marked!) as {
-        entry: string;
-      };
-      const entry = JSON.parse(row.entry) as { haystack: string };
-      entry.haystack += ' zzqqmarker';
-      db.prepare('UPDATE media SET entry = ? WHERE media_id = ?').run(
-        JSON.stringify(entry),
-        marked!,
-      );
-    });
+    withDatabase(dataDir, (db) => addToStoredEntry(db, marked!, 'zzqqmarker'));
     expect(reopen(dataDir).search({ text: 'zzqqmarker' }).ids).toEqual([marked]);
   });
 
@@ -342,15 +344,7 @@ describe('stored index entries', () => {
     const [marked] = answers[0]!;
     // An entry the current index would not build (as if folded differently), from another version.
     withDatabase(dataDir, (db) => {
-      const row = db.prepare('SELECT entry FROM media WHERE media_id = ?').get(marked!) as {
-        entry: string;
-      };
-      const entry = JSON.parse(row.entry) as { haystack: string };
-      entry.haystack += ' zzqqstale';
-      db.prepare('UPDATE media SET entry = ? WHERE media_id = ?').run(
-        JSON.stringify(entry),
-        marked!,
-      );
+      addToStoredEntry(db, marked!, 'zzqqstale');
       db.prepare("UPDATE meta SET value = '0' WHERE key = 'indexEntryVersion'").run();
     });
 
@@ -396,12 +390,8 @@ describe('stored index entries', () => {
         return (JSON.parse(row.json) as MediaItem).title;
       });
     withDatabase(dataDir, (db) => {
-      const entryOf = (id: string) =>
-        (db.prepare('SELECT entry FROM media WHERE media_id = ?').get(id) as { entry: string })
-          .entry;
-      const set = db.prepare('UPDATE media SET entry = ? WHERE media_id = ?');
-      set.run('{"mediaId": "', broken!);
-      set.run(entryOf(answersOther(db, swapped!)), swapped!);
+      setEntry(db, broken!, '{"mediaId": "');
+      setEntry(db, swapped!, entryOf(db, answersOther(db, swapped!)));
     });
 
     const service = reopen(dataDir);
@@ -412,18 +402,7 @@ describe('stored index entries', () => {
     service.close();
     expect(missingEntries(dataDir)).toBe(0);
     const rewritten = withDatabase(dataDir, (db) =>
-      [broken!, swapped!].map(
-        (id) =>
-          (
-            JSON.parse(
-              (
-                db.prepare('SELECT entry FROM media WHERE media_id = ?').get(id) as {
-                  entry: string;
-                }
-              ).entry,
-            ) as { mediaId: string }
-          ).mediaId,
-      ),
+      [broken!, swapped!].map((id) => (JSON.parse(entryOf(db, id)) as { mediaId: string }).mediaId),
     );
     expect(rewritten).toEqual([broken, swapped]);
   });
