@@ -9,13 +9,25 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const reports = mkdtempSync(join(tmpdir(), 'ice-test-reports-'));
 const results = [];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** The failed tests' names and the start of their errors, repeated under the summary: CI shows only the end of the log. */
+const failures = [];
+
+function firstLines(text) {
+  // eslint-disable-next-line no-control-regex
+  const plain = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  const lines = plain.split('\n').filter((line) => line.trim() !== '' && !/^\s+at /.test(line));
+  return lines
+    .slice(0, 4)
+    .map((line) => line.trim().slice(0, 200))
+    .join('\n      ');
+}
 
 function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
@@ -75,15 +87,47 @@ function countVitest(path) {
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      failures.push({
+        name: `${relative(process.cwd(), file.name)} › ${test.fullName}`,
+        error: firstLines(test.failureMessages?.[0]),
+      });
+    }
+    if (
+      file.status === 'failed' &&
+      !(file.assertionResults ?? []).some((t) => t.status === 'failed')
+    ) {
+      failures.push({ name: relative(process.cwd(), file.name), error: firstLines(file.message) });
+    }
+  }
   return true;
 }
 
-function countPlaywright(path) {
+function countPlaywright(path, testDir) {
   const report = readJson(path);
   if (!report?.stats) return false;
   passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
   failed += report.stats.unexpected ?? 0;
   skipped += report.stats.skipped ?? 0;
+  const visit = (suite, titles) => {
+    const path = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const last = test.results?.at(-1);
+        failures.push({
+          name: `${testDir}/${spec.file}:${spec.line} › ${[...path.slice(1), spec.title].join(' › ')}`,
+          error: firstLines(last?.error?.message ?? last?.errors?.[0]?.message ?? last?.status),
+        });
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, path);
+  };
+  for (const suite of report.suites ?? []) visit(suite, []);
+  for (const error of report.errors ?? [])
+    failures.push({ name: 'playwright', error: firstLines(error.message) });
   return true;
 }
 
@@ -155,7 +199,7 @@ if (!buildOk) {
     ['test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'],
     { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
   );
-  if (!countPlaywright(e2eJson)) failed += e2eOk ? 0 : 1;
+  if (!countPlaywright(e2eJson, 'tests/e2e')) failed += e2eOk ? 0 : 1;
 }
 
 // The real Electron app: runs only where the runtime exists; otherwise its suite says why.
@@ -170,7 +214,7 @@ if (existsSync('tests/electron-app/playwright.config.ts') && buildOk) {
       env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: electronJson },
     },
   );
-  if (!countPlaywright(electronJson)) failed += electronOk ? 0 : 1;
+  if (!countPlaywright(electronJson, 'tests/electron-app')) failed += electronOk ? 0 : 1;
 }
 
 rmSync(reports, { recursive: true, force: true });
@@ -178,5 +222,9 @@ const allOk = lintOk && typesOk && buildOk && mediaOk && unitOk && e2eOk && elec
 
 console.log('\n━━ Summary');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`);
+if (failures.length > 0) {
+  console.log('\nfailed:');
+  for (const f of failures) console.log(`  ✘ ${f.name}\n      ${f.error}`);
+}
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(allOk && failed === 0 ? 0 : 1);
