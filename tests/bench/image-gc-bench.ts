@@ -17,8 +17,14 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { renderStickerPng } from '../../electron/demo-library/media/stickers';
 import { CHROMIUM_PATH } from '../e2e/playwright.config';
+import { cpuDelta, rendererMainThreadCpu } from './trace-figures';
 
-export type ImageWay = 'img dropped' | 'img kept alive' | 'bitmap canvas dropped';
+export type ImageWay =
+  | 'img dropped'
+  | 'img kept alive'
+  | 'bitmap canvas dropped'
+  | 'css background dropped'
+  | 'worker bitmap, pooled canvases';
 
 export interface ImageGcFigures {
   way: ImageWay;
@@ -27,7 +33,13 @@ export interface ImageGcFigures {
   bytes: number;
   pictures: number;
   /** Per round: the collection's whole pause, and the parts of it that grow with the pictures. */
-  rounds: { pauseMs: number; weakCallbacksMs: number; preFinalizersMs: number }[];
+  rounds: {
+    pauseMs: number;
+    weakCallbacksMs: number;
+    preFinalizersMs: number;
+    /** The renderer's main thread's CPU while it showed and dropped the pictures. */
+    showCpuMs: number | null;
+  }[];
 }
 
 const PICTURES = 1_000;
@@ -36,6 +48,8 @@ const CASES: { way: ImageWay; size: number }[] = [
   { way: 'img dropped', size: 64 },
   { way: 'img kept alive', size: 64 },
   { way: 'bitmap canvas dropped', size: 64 },
+  { way: 'css background dropped', size: 64 },
+  { way: 'worker bitmap, pooled canvases', size: 64 },
   { way: 'img dropped', size: 512 },
 ];
 
@@ -57,6 +71,7 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const SHOW_AND_DROP = `async ({ way, size, from, count }) => {
   const holder = document.getElementById('pictures');
   const kept = (globalThis.kept ??= []);
+  performance.setResourceTimingBufferSize(1e6);
   const nextFrame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   for (let batch = 0; batch < count; batch += 50) {
     const urls = Array.from({ length: 50 }, (_, i) => '/p/' + (from + batch + i) + '-' + size + '.png');
@@ -71,6 +86,34 @@ const SHOW_AND_DROP = `async ({ way, size, from, count }) => {
         canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
         holder.append(canvas);
       }
+    } else if (way === 'worker bitmap, pooled canvases') {
+      // Fetched and decoded in a worker; the page only hands each bitmap to a canvas it keeps.
+      const worker = (globalThis.decoder ??= new Worker('/decoder.js'));
+      const pool = (globalThis.pool ??= Array.from({ length: 50 }, () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = size;
+        canvas.height = size;
+        return canvas;
+      }));
+      const bitmaps = await new Promise((done) => {
+        worker.onmessage = (event) => done(event.data);
+        worker.postMessage(urls.map((url) => new URL(url, location.href).href));
+      });
+      bitmaps.forEach((bitmap, i) => pool[i].getContext('bitmaprenderer').transferFromImageBitmap(bitmap));
+      holder.append(...pool);
+      await nextFrame();
+      continue;
+    } else if (way === 'css background dropped') {
+      for (const url of urls) {
+        const div = document.createElement('div');
+        div.style.cssText = 'width:' + size + 'px;height:' + size + 'px;background:url(' + url + ') center/contain no-repeat';
+        holder.append(div);
+      }
+      // Painted (so fetched and decoded) once two frames have passed and every URL has loaded.
+      while (urls.some((url) => performance.getEntriesByName(new URL(url, location.href).href).length === 0)) {
+        await new Promise((done) => setTimeout(done, 5));
+      }
+      await nextFrame();
     } else {
       const images = urls.map((url) => {
         const image = new Image();
@@ -87,10 +130,22 @@ const SHOW_AND_DROP = `async ({ way, size, from, count }) => {
   }
 }`;
 
+const DECODER = `onmessage = async (event) => {
+  const bitmaps = await Promise.all(
+    event.data.map((url) => fetch(url).then((r) => r.blob()).then((blob) => createImageBitmap(blob))),
+  );
+  postMessage(bitmaps, bitmaps);
+};`;
+
 export async function runImageGcBench(): Promise<ImageGcFigures[]> {
   const pngs = new Map<number, Buffer>();
   for (const { size } of CASES) pngs.set(size, await renderStickerPng('kitty', size));
   const server = createServer((req, res) => {
+    if (req.url === '/decoder.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(DECODER);
+      return;
+    }
     if (req.url === '/') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><body><div id="pictures"></div></body>');
@@ -117,10 +172,12 @@ export async function runImageGcBench(): Promise<ImageGcFigures[]> {
       const rounds: ImageGcFigures['rounds'] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         await page.evaluate(() => (globalThis as unknown as { gc(): void }).gc());
+        const cpuBefore = await rendererMainThreadCpu();
         await page.evaluate(
           `(${SHOW_AND_DROP})(${JSON.stringify({ way, size, from: next, count: PICTURES })})`,
         );
         next += PICTURES;
+        const cpuAfter = await rendererMainThreadCpu();
         const tracePath = join(dir, 'trace.json');
         await browser.startTracing(page, {
           path: tracePath,
@@ -135,6 +192,7 @@ export async function runImageGcBench(): Promise<ImageGcFigures[]> {
           pauseMs: sum(pauses),
           weakCallbacksMs: sum(durations(trace, 'CppGC.CustomCallbacksProcessing')),
           preFinalizersMs: sum(durations(trace, 'CppGC.SweepInvokePreFinalizers')),
+          showCpuMs: cpuDelta(cpuBefore, cpuAfter),
         });
       }
       results.push({ way, size, bytes: pngs.get(size)!.length, pictures: PICTURES, rounds });

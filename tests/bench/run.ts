@@ -11,9 +11,10 @@
 //   (f) one long scroll through 10,000+ stickers in Chromium, with a trace (needs a build);
 //       SCROLL_STEPS=n stops after n wheel steps, SCROLL_TRACE=file keeps the trace, SCROLL_GC=1
 //       adds the V8 and Oilpan GC categories to it (the phases of every collection's pause)
-//   (g) what 1,000 pictures the page drops cost its next full GC: <img>, <img> kept alive, and
-//       bitmaps drawn in canvases, of 64 px, and <img> of 512 px, in Chromium (the cause of the
-//       scroll's remaining long tasks)
+//   (g) what 1,000 pictures the page drops cost its next full GC, and showing them the page's
+//       main thread: <img>, <img> kept alive, bitmaps drawn in canvases, CSS backgrounds, and
+//       bitmaps decoded in a worker and drawn in pooled canvases, of 64 px, and <img> of 512 px,
+//       in Chromium (the cause of the scroll's remaining long tasks)
 //   BENCH=search,sync runs only the named parts (listing, download, cache, search, sync, scroll,
 //   imagegc).
 
@@ -55,11 +56,13 @@ async function imageGcPart(): Promise<void> {
     const weak = middle(r.rounds.map((x) => x.weakCallbacksMs));
     const pre = middle(r.rounds.map((x) => x.preFinalizersMs));
     const pause = middle(r.rounds.map((x) => x.pauseMs));
+    const cpus = r.rounds.map((x) => x.showCpuMs).filter((x): x is number => x !== null);
+    const cpu = cpus.length > 0 ? `; showing them took ${ms(middle(cpus))} of main-thread CPU` : '';
     console.log(
       `    ${`${r.way}, ${r.size} px (${(r.bytes / 1024).toFixed(0)} KB)`.padEnd(38)} pause ${ms(pause)} (median of ${r.rounds.length}), of which weak ` +
         `callbacks ${weak.toFixed(1)} ms (${(weak / Math.max(baseWeak, 0.1)).toFixed(0)}x the kept-alive ` +
         `control) and pre-finalizers ${pre.toFixed(1)} ms; ` +
-        `${((weak * 1000) / r.pictures).toFixed(1)} µs of weak callbacks a picture`,
+        `${((weak * 1000) / r.pictures).toFixed(1)} µs of weak callbacks a picture${cpu}`,
     );
   }
 }

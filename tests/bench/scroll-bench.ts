@@ -4,14 +4,14 @@
 // work, one scroll through 10,590 stickers = 19 long tasks, 1.2 s in all, 219 list calls.
 // Needs `npx electron-vite build` first.
 
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startBrowserPreview } from '../../electron/dev-browser/main';
 import { MemoryStore } from '../../electron/services/secrets/memory-store';
 import { CHROMIUM_PATH } from '../e2e/playwright.config';
-import { readTraceFigures } from './trace-figures';
+import { readTraceFigures, rendererMainThreadCpu } from './trace-figures';
 import type { Cause } from './trace-figures';
 
 export interface ScrollFigures {
@@ -38,30 +38,6 @@ export interface ScrollFigures {
   tasks: number;
   scrollMs: number;
   bridgeCalls: Record<string, number>;
-}
-
-/** CPU time (user + system) of each thread of the renderer processes, in ms, by "pid:tid". */
-async function rendererThreadCpu(): Promise<Map<string, number>> {
-  const cpu = new Map<string, number>();
-  let pids: string[];
-  try {
-    pids = (await readdir('/proc')).filter((p) => /^\d+$/.test(p));
-  } catch {
-    return cpu;
-  }
-  const tick = 10; // USER_HZ is 100 on Linux: one tick = 10 ms.
-  for (const pid of pids) {
-    try {
-      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--type=renderer')) continue;
-      const stat = await readFile(`/proc/${pid}/task/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpu.set(`${pid}:${pid}`, (Number(fields[11]) + Number(fields[12])) * tick);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return cpu;
 }
 
 /**
@@ -119,7 +95,7 @@ export async function runScrollBench(
           : []),
       ],
     });
-    const cpuBefore = await rendererThreadCpu();
+    const cpuBefore = await rendererMainThreadCpu();
     const started = Date.now();
     // A user's long scroll: wheel steps of 1,200 px until the end of the list.
     for (let step = 0; step < maxSteps; step += 1) {
@@ -130,7 +106,7 @@ export async function runScrollBench(
       await page.waitForTimeout(16);
     }
     const scrollMs = Date.now() - started;
-    const cpuAfter = await rendererThreadCpu();
+    const cpuAfter = await rendererMainThreadCpu();
     await browser.stopTracing();
     // SCROLL_TRACE=<file> keeps the trace for chrome://tracing or Perfetto.
     const keep = process.env['SCROLL_TRACE'];

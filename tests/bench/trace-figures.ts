@@ -4,6 +4,7 @@
 // (script, style and layout, paint and compositing, garbage collection) and not by a count alone.
 
 import { createReadStream } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 
 export type Cause =
@@ -226,4 +227,36 @@ function parseLine(raw: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** CPU time (user + system) of each renderer process's main thread, in ms, by "pid:tid". */
+export async function rendererMainThreadCpu(): Promise<Map<string, number>> {
+  const cpu = new Map<string, number>();
+  let pids: string[];
+  try {
+    pids = (await readdir('/proc')).filter((p) => /^\d+$/.test(p));
+  } catch {
+    return cpu;
+  }
+  const tick = 10; // USER_HZ is 100 on Linux: one tick = 10 ms.
+  for (const pid of pids) {
+    try {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer')) continue;
+      const stat = await readFile(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(`${pid}:${pid}`, (Number(fields[11]) + Number(fields[12])) * tick);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return cpu;
+}
+
+/** The CPU the renderers' main threads used between two readings, in ms (null off Linux). */
+export function cpuDelta(before: Map<string, number>, after: Map<string, number>): number | null {
+  if (after.size === 0) return null;
+  let used = 0;
+  for (const [thread, ms] of after) used += ms - (before.get(thread) ?? 0);
+  return used;
 }
