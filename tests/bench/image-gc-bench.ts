@@ -4,10 +4,18 @@
 // the last one (a scroll drops every tile's picture). Debian's Chromium loads 1,000 distinct
 // 64-px PNGs from a local server into elements, drops them and collects: once as <img> elements,
 // once as <img> elements kept alive (the control), once fetched, decoded into ImageBitmaps and
-// drawn in canvases (the alternative that was tried in the grid); and once as <img> elements of
+// drawn in canvases (the alternative that was tried in the grid), once as CSS backgrounds, once
+// decoded in a worker and handed to canvases the page keeps; and once as <img> elements of
 // 512-px PNGs (the demo's own sticker covers), to see whether the picture's size matters. The
 // collection's pause is read from a Chromium trace (cppgc categories): its custom weak callbacks
 // and pre-finalizers.
+//
+// What this bench cannot show: a grid's canvases cost paint and compositing that 50 canvases in
+// a plain page do not. Worker-decoded covers in the grid's tiles (one canvas a tile, bitmaprenderer
+// or 2d) were tried against <img> in the scroll bench, one after the other at the same load:
+// <img> 5 tasks over 50 ms, 54 fps, 35.5 s of the page's CPU; bitmaprenderer canvases 125, 49 fps,
+// 41.2 s (paint and compositing busy 48.7 s against 21.0); 2d canvases 247, 43 fps, 47.5 s.
+// No GC pause was over 50 ms with canvases, but the scroll was worse in every other figure.
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
