@@ -112,18 +112,18 @@ function countPlaywright(path, testDir) {
   failed += report.stats.unexpected ?? 0;
   skipped += report.stats.skipped ?? 0;
   const visit = (suite, titles) => {
-    const path = suite.title ? [...titles, suite.title] : titles;
+    const suiteTitles = suite.title ? [...titles, suite.title] : titles;
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== 'unexpected') continue;
         const last = test.results?.at(-1);
         failures.push({
-          name: `${testDir}/${spec.file}:${spec.line} › ${[...path.slice(1), spec.title].join(' › ')}`,
+          name: `${testDir}/${spec.file}:${spec.line} › ${[...suiteTitles.slice(1), spec.title].join(' › ')}`,
           error: firstLines(last?.error?.message ?? last?.errors?.[0]?.message ?? last?.status),
         });
       }
     }
-    for (const child of suite.suites ?? []) visit(child, path);
+    for (const child of suite.suites ?? []) visit(child, suiteTitles);
   };
   for (const suite of report.suites ?? []) visit(suite, []);
   for (const error of report.errors ?? [])

@@ -2,6 +2,7 @@
 // whole: a long scroll's trace is 600 MB, past V8's longest string. Keeps the page's main thread
 // only and says what its long tasks spent their time on, so a change is judged by the cause
 // (script, style and layout, paint and compositing, garbage collection) and not by a count alone.
+// Also reads the renderers' main-thread CPU from /proc, the figure a trace's durations blur.
 
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
