@@ -140,7 +140,8 @@ const FIRST_SCREEN = 60;
 export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlice> {
   return (set, get, store) => {
     let searchSeq = 0;
-    const requested = new Set<string>();
+    /** Items asked for (in flight or arrived), with the request that fetches them. */
+    const requested = new Map<string, Promise<void>>();
     const waveformsAsked = new Set<string>();
 
     const runSearch = async (): Promise<void> => {
@@ -319,22 +320,29 @@ export function createCatalogueSlice(api: BridgeApi): SliceCreator<CatalogueSlic
 
       async ensureItems(mediaIds) {
         const { mediaById } = get();
-        const missing = mediaIds.filter((id) => !mediaById.has(id) && !requested.has(id));
-        const batches: Promise<void>[] = [];
+        // An id another call already asked for is waited for, not asked again: a new answer's
+        // first screen whose items the grid is fetching shows when they are here, not before.
+        const waits = new Set<Promise<void>>();
+        const missing: string[] = [];
+        for (const id of mediaIds) {
+          if (mediaById.has(id)) continue;
+          const asked = requested.get(id);
+          if (asked) waits.add(asked);
+          else missing.push(id);
+        }
         for (let i = 0; i < missing.length; i += ITEM_BATCH) {
           const batch = missing.slice(i, i + ITEM_BATCH);
-          for (const id of batch) requested.add(id);
-          batches.push(
-            api.getCatalogueItems({ mediaIds: batch }).then((result) => {
-              if (!result.ok) {
-                for (const id of batch) requested.delete(id);
-                return;
-              }
-              set((state) => ({ mediaById: state.mediaById.with(result.value) }));
-            }),
-          );
+          const fetched = api.getCatalogueItems({ mediaIds: batch }).then((result) => {
+            if (!result.ok) {
+              for (const id of batch) requested.delete(id);
+              return;
+            }
+            set((state) => ({ mediaById: state.mediaById.with(result.value) }));
+          });
+          for (const id of batch) requested.set(id, fetched);
+          waits.add(fetched);
         }
-        await Promise.all(batches);
+        await Promise.all(waits);
       },
     };
   };

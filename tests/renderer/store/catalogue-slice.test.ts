@@ -316,6 +316,36 @@ describe('catalogue slice', () => {
     ]);
   });
 
+  it('shows a new answer once the first-screen items another request is fetching have arrived', async () => {
+    const { store, bridge } = setup();
+    store.getState().startCatalogue();
+    await settle();
+    const answer = Array.from({ length: 10 }, (_, i) => `busy-${i}`);
+    const held = bridge.hold('getCatalogueItems');
+    // The grid asked for the first five (say, scrolled to them); that request is still out.
+    void store.getState().ensureItems(answer.slice(0, 5));
+    bridge.answer('searchCatalogue', () => found(answer));
+    const missingWhenShown: number[] = [];
+    const stop = store.subscribe((state) => {
+      if (state.results?.ids === answer) {
+        missingWhenShown.push(answer.filter((id) => !state.mediaById.has(id)).length);
+      }
+    });
+    store.getState().setSearchText('busy');
+    await settle();
+    // The answer asks only for what is not already on its way.
+    expect(bridge.callsTo('getCatalogueItems').at(-1)).toEqual({ mediaIds: answer.slice(5) });
+    held.release(1, { ok: true, value: answer.slice(5).map(item) });
+    await settle();
+    expect(store.getState().results?.ids).not.toBe(answer);
+    held.release(0, { ok: true, value: answer.slice(0, 5).map(item) });
+    await settle();
+    stop();
+    expect(store.getState().results?.ids).toBe(answer);
+    expect(missingWhenShown.length).toBeGreaterThan(0);
+    expect(missingWhenShown.every((missing) => missing === 0)).toBe(true);
+  });
+
   it('fetches each missing item once, in batches the contract allows, and retries failures', async () => {
     const { store, bridge } = setup();
     const ids = Array.from({ length: 1_200 }, (_, i) => `m-${i}`);
