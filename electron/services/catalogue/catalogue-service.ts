@@ -234,10 +234,16 @@ export class CatalogueService {
         BUSINESS_TYPES.map((bt) => lister.listTags(bt, listingAbort.signal)),
       );
       tagLists.catch(() => undefined);
+      // How many items each type had: a listing asks for that many pages at once.
+      const stored = new Map<string, number>();
+      for (const entry of index.all()) {
+        stored.set(entry.businessType, (stored.get(entry.businessType) ?? 0) + 1);
+      }
       const listings = BUSINESS_TYPES.map((businessType) =>
         startListing(
           lister.listType(businessType, {
             signal: listingAbort.signal,
+            expectedTotal: stored.get(businessType) ?? 0,
             onTotalCount: (total) => {
               totals.set(businessType, total);
               this.reportProgress(seen.length, totals);

@@ -26,7 +26,7 @@ port.on('message', (message: ToListingWorker) => {
   const listing = running.get(message.id);
   switch (message.op) {
     case 'list':
-      void list(message.id, message.query);
+      void list(message.id, message.query, message.expectedTotal);
       break;
     case 'ack':
       if (!listing) break;
@@ -41,7 +41,7 @@ port.on('message', (message: ToListingWorker) => {
   }
 });
 
-async function list(id: number, query: ListMediaQuery): Promise<void> {
+async function list(id: number, query: ListMediaQuery, expectedTotal?: number): Promise<void> {
   const state: Running = { abort: new AbortController(), credit: PAGES_AHEAD, resume: null };
   running.set(id, state);
   const { signal } = state.abort;
@@ -49,6 +49,7 @@ async function list(id: number, query: ListMediaQuery): Promise<void> {
     const pages = client.listAllMediaPages(query, {
       signal,
       onTotalCount: (total) => post({ id, kind: 'total', total }),
+      ...(expectedTotal !== undefined ? { expectedTotal } : {}),
     });
     for await (const items of pages) {
       post({ id, kind: 'page', rows: toRows(items) });

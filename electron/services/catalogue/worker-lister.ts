@@ -39,7 +39,7 @@ export interface ListingWorkerOptions {
 }
 
 export type ToListingWorker =
-  | { op: 'list'; id: number; query: ListMediaQuery }
+  | { op: 'list'; id: number; query: ListMediaQuery; expectedTotal?: number }
   /** One page read: the worker may send another. */
   | { op: 'ack'; id: number }
   | { op: 'stop'; id: number };
@@ -116,7 +116,12 @@ export function workerLister(
     options.signal?.addEventListener('abort', onAbort, { once: true });
     let ended = false;
     const query: ListMediaQuery = { businessType, pageSize, includeFileBasicInfo: true };
-    thread.postMessage({ op: 'list', id, query } satisfies ToListingWorker);
+    thread.postMessage({
+      op: 'list',
+      id,
+      query,
+      ...(options.expectedTotal !== undefined ? { expectedTotal: options.expectedTotal } : {}),
+    } satisfies ToListingWorker);
     try {
       for (;;) {
         if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));

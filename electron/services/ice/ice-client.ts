@@ -52,6 +52,11 @@ export type PortableIceClientConfig = Omit<IceClientConfig, 'clock' | 'random'>;
 export interface ListAllOptions extends CallOptions {
   /** Called once with the listing's TotalCount (null when the service did not say). */
   onTotalCount?: (totalCount: number | null) => void;
+  /**
+   * What TotalCount probably is (the last listing's): that many pages are asked for together with
+   * the first. A wrong guess costs only requests: the first page's total decides what is read.
+   */
+  expectedTotal?: number;
 }
 
 export interface IceClient extends IceLibraryApi, IceFavouritesApi {
@@ -150,7 +155,7 @@ export function createIceClient(config: IceClientConfig): IceClient {
         yield* listByToken(query, signal, options.onTotalCount);
         return;
       }
-      yield* listByPageNo(query, signal, options.onTotalCount);
+      yield* listByPageNo(query, signal, options.onTotalCount, options.expectedTotal);
     } finally {
       // Stops the pages still in flight when the consumer breaks out early or a page fails.
       controller.abort();
@@ -186,29 +191,22 @@ export function createIceClient(config: IceClientConfig): IceClient {
     query: ListMediaQuery,
     signal: AbortSignal,
     onTotalCount?: (totalCount: number | null) => void,
+    expectedTotal?: number,
   ): AsyncGenerator<readonly MediaItem[]> {
     const pageSize = query.pageSize ?? PAGE_LIMIT;
     const firstPageNo = query.pageNo ?? 1;
     const fetchPage = (pageNo: number) =>
       listPage({ ...query, pageNo, pageSize }, signal, pageSlot);
-
-    const first = await fetchPage(firstPageNo);
-    onTotalCount?.(first.totalCount);
-    if (first.totalCount === null) {
-      yield first.items;
-      // Without a total, walk sequentially until a short page.
-      let last = first;
-      for (let pageNo = firstPageNo + 1; last.items.length >= pageSize; pageNo++) {
-        last = await fetchPage(pageNo);
-        yield last.items;
-      }
-      return;
-    }
-    const lastPageNo = Math.ceil(first.totalCount / pageSize);
     // Pages fetched ahead of the consumer are bounded, so memory stays flat for huge catalogues.
     const window = concurrency * 2;
     const pending = new Map<number, Promise<MediaPage>>();
-    let nextToSchedule = firstPageNo + 1;
+    // Until the first page tells the total, the caller's guess (the last listing's) says how
+    // many pages to ask for with it: they go on the wire together, not one latency apart.
+    let lastPageNo =
+      expectedTotal !== undefined && expectedTotal > 0
+        ? Math.max(firstPageNo, Math.ceil(expectedTotal / pageSize))
+        : firstPageNo;
+    let nextToSchedule = firstPageNo;
     const schedule = () => {
       while (nextToSchedule <= lastPageNo && pending.size < window) {
         const pageNo = nextToSchedule++;
@@ -218,15 +216,35 @@ export function createIceClient(config: IceClientConfig): IceClient {
         pending.set(pageNo, promise);
       }
     };
+    const take = (pageNo: number): Promise<MediaPage> => {
+      const promise = pending.get(pageNo) ?? fetchPage(pageNo);
+      pending.delete(pageNo);
+      return promise;
+    };
+
+    schedule();
+    const first = await take(firstPageNo);
+    onTotalCount?.(first.totalCount);
+    if (first.totalCount === null) {
+      yield first.items;
+      // Without a total, walk sequentially until a short page.
+      let last = first;
+      for (let pageNo = firstPageNo + 1; last.items.length >= pageSize; pageNo++) {
+        last = await take(pageNo);
+        yield last.items;
+      }
+      return;
+    }
+    // Pages asked for beyond the real last one are dropped (cancelled when the listing ends).
+    lastPageNo = Math.ceil(first.totalCount / pageSize);
     // The next pages are asked for before the first one's items go out, so they are on the
     // wire while the consumer works (or while it has not started yet: see CatalogueService).
     schedule();
     yield first.items;
     for (let pageNo = firstPageNo + 1; pageNo <= lastPageNo; pageNo++) {
       schedule();
-      const page = await pending.get(pageNo);
-      pending.delete(pageNo);
-      if (!page || page.items.length === 0) return; // the catalogue shrank meanwhile
+      const page = await take(pageNo);
+      if (page.items.length === 0) return; // the catalogue shrank meanwhile
       yield page.items;
     }
   }

@@ -168,6 +168,31 @@ describe.each([
     expect(statuses).toContain(400); // the throttled answer was seen and retried
   });
 
+  it('on a re-sync, asks for as many pages of each type as it holds before any first page is back', async () => {
+    await startServer();
+    const { service, lister } = serviceFor(join(runDir, 'expected'));
+    service.open('demo', lister, { sync: false });
+    await service.sync(); // 120 stickers, 160 tracks, 60 backgrounds: 2, 2 and 1 pages of 100
+    const listed = () =>
+      server.requestLog().filter((r) => r.action === 'ListPublicMediaBasicInfos');
+    const before = listed().length;
+    server.setFaults({ hold: true }); // nothing is answered: what is asked, is asked up front
+    const syncing = service.sync();
+    // Four on the wire (the client's limit). Waits until they are, or at most 2 s, so that a
+    // listing that asks one first page at a time fails the assertion instead of hanging.
+    const until = Date.now() + 2_000;
+    while (listed().length < before + 4 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const asked = listed()
+      .slice(before)
+      .map((r) => `${r.query['BusinessType']}:${r.query['PageNo']}`);
+    server.setFaults({});
+    await syncing;
+    expect(asked.sort()).toEqual(['bgm:1', 'bgm:2', 'sticker:1', 'sticker:2']);
+    expect(service.status()).toMatchObject({ itemCount: SIZE, error: null });
+  });
+
   it('keeps what it had when a sync is cut for good, and finishes on the next one', async () => {
     await startServer();
     const { service, lister } = serviceFor(join(runDir, 'cut'));

@@ -188,6 +188,36 @@ describe('listAllMedia', () => {
     expect(order).toEqual([1, 2, 3, 2]);
   });
 
+  it('asks for the pages it expects together with the first, and reads what the first one’s total says', async () => {
+    const answer = catalogue(250); // three pages of 100
+    const list = async (expectedTotal: number) => {
+      server.requests.length = 0;
+      let askedWhenFirstAnswered: number[] = [];
+      server.handle(async (req, res) => {
+        if (req.query.get('PageNo') === '1') {
+          // Answered once the other expected pages are asked for (or, if they never are, after
+          // a second, so that the assertion below fails instead of the test hanging).
+          const until = Date.now() + 1_000;
+          while (server.requests.length < Math.ceil(expectedTotal / 100) && Date.now() < until) {
+            await new Promise((r) => setTimeout(r, 5));
+          }
+          askedWhenFirstAnswered = server.requests.map((r) => Number(r.query.get('PageNo')));
+        }
+        sendJson(res, 200, answer(req));
+      });
+      const ids: string[] = [];
+      for await (const item of client().listAllMedia({ pageSize: 100 }, { expectedTotal })) {
+        ids.push(item.mediaId);
+      }
+      expect(ids).toEqual(Array.from({ length: 250 }, (_, i) => `media-${i + 1}`));
+      return askedWhenFirstAnswered.sort((a, b) => a - b);
+    };
+    // A guess too high: five pages asked at once, the two the catalogue no longer has unread.
+    expect(await list(500)).toEqual([1, 2, 3, 4, 5]);
+    // A guess too low: the first page's total still brings the rest.
+    expect(await list(100)).toEqual([1]);
+  });
+
   it('follows NextToken pages whose tokens contain + / =', async () => {
     const answer = catalogue(25);
     server.handle((req, res) => sendJson(res, 200, answer(req)));
