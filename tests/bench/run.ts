@@ -88,6 +88,13 @@ async function scrollPart(): Promise<void> {
       `${ms(s.worstTaskCpuMs)} (load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores; ` +
       'durations also count the time other threads and processes held the cores)',
   );
+  if (s.longTaskList.length > 0) {
+    // A task's length minus its own CPU is time the page's thread waited for one of the cores.
+    const each = s.longTaskList
+      .map((t) => `${ms(t.ms)}${t.cpuMs === null ? '' : ` (${ms(t.cpuMs)} CPU)`}`)
+      .join(', ');
+    console.log(`    each task over 50 ms, with its own CPU: ${each}`);
+  }
   const causes = (c: Record<string, number>) =>
     Object.entries(c)
       .sort((a, b) => b[1] - a[1])

@@ -22,6 +22,8 @@ export interface ScrollFigures {
   /** Tasks over 50 ms of the main thread's own CPU time, and the largest (load-insensitive). */
   longTasksByCpu: number;
   worstTaskCpuMs: number;
+  /** Each task over 50 ms: its length and its own CPU time. */
+  longTaskList: Array<{ ms: number; cpuMs: number | null }>;
   /** What the long tasks spent their time on (self time, ms). */
   longTaskCauses: Record<Cause, number>;
   /** What the main thread was busy with over the whole scroll (self time, ms). */
@@ -123,6 +125,7 @@ export async function runScrollBench(
       worstTaskMs: trace.worstTaskMs,
       longTasksByCpu: trace.longTasksByCpu,
       worstTaskCpuMs: trace.worstTaskCpuMs,
+      longTaskList: trace.longTaskList,
       longTaskCauses: trace.longTaskCauses,
       busyCauses: trace.busyCauses,
       frames: trace.frames,

@@ -32,6 +32,11 @@ export interface TraceFigures {
    */
   longTasksByCpu: number;
   worstTaskCpuMs: number;
+  /**
+   * Each task over the limit: its length and its own thread CPU time (null where the trace has
+   * none). A task whose CPU is far below its length spent the rest waiting for a core.
+   */
+  longTaskList: Array<{ ms: number; cpuMs: number | null }>;
   /** Self time inside the long tasks, by cause, in ms. */
   longTaskCauses: Record<Cause, number>;
   /** Self time of the main thread over the whole trace, by cause, in ms. */
@@ -187,6 +192,7 @@ export async function readTraceFigures(path: string, longTaskUs = 50_000): Promi
     worstTaskMs: 0,
     longTasksByCpu: 0,
     worstTaskCpuMs: 0,
+    longTaskList: [],
     longTaskCauses: noCauses(),
     busyCauses: noCauses(),
     frames: presented.size,
@@ -213,6 +219,10 @@ export async function readTraceFigures(path: string, longTaskUs = 50_000): Promi
     if (task.dur > longTaskUs) {
       figures.longTasks += 1;
       figures.longTaskMs += task.dur / 1000;
+      figures.longTaskList.push({
+        ms: task.dur / 1000,
+        cpuMs: task.tdur === undefined ? null : task.tdur / 1000,
+      });
       selfTimes(task, inner, figures.longTaskCauses);
     }
     // Nested RunTasks (a nested loop) are counted as their own tasks when reached.
