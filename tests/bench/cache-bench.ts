@@ -4,9 +4,12 @@
 // server that answers each request after LATENCY_MS, like a remote CDN. Also: upstream requests
 // on the revisit (goal 0), and the cost of one cache lookup per thumbnail.
 
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import got from 'got';
 import pLimit from 'p-limit';
 import { startDemoServer } from '../../electron/demo-library/index';
 import { createIceClient } from '../../electron/services/ice/ice-client';
@@ -14,6 +17,7 @@ import { parseEndpointUrl } from '../../electron/services/ice/endpoint';
 import { MediaCache } from '../../electron/services/media-cache/media-cache';
 import { respondWithMedia } from '../../electron/services/media-cache/media-response';
 import type { MediaItem } from '../../shared/domain';
+import { startBenchServer } from './bench-server';
 
 const THUMBNAILS = 48;
 const LATENCY_MS = 20;
@@ -152,5 +156,91 @@ export async function runCacheBench(): Promise<CacheFigures> {
     client.close();
     await server.close();
     for (const dir of [...cacheDirs, mediaDir]) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- (c2) CPU per cover a cold fill costs this process ------------------------------------------
+
+const FILL_COVERS = 1_000;
+const FILL_RUNS = 3;
+
+export interface CacheFillFigures {
+  covers: number;
+  /** CPU (user + system) of this process per cover stored by the cache (µs), median of runs. */
+  cacheMicros: number;
+  /** The baseline "plain download": got streaming each cover into a new file (µs per cover). */
+  plainMicros: number;
+  runs: Array<{ cacheMicros: number; plainMicros: number }>;
+}
+
+/**
+ * What filling the cache costs the process that holds it (in the app, Electron's main process,
+ * which also answers the page), per cover: every cover fetched, written and recorded, 6 at a
+ * time, from a demo server in another process with no added latency. The baseline does only the
+ * unavoidable part: a got stream per cover piped into a new file.
+ */
+export async function runCacheFillBench(): Promise<CacheFillFigures> {
+  const server = await startBenchServer({ generated: FILL_COVERS * 3 });
+  const client = createIceClient({ endpoint: parseEndpointUrl(server.url) });
+  const dirs: string[] = [];
+  const freshDir = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ice-bench-fill-'));
+    dirs.push(dir);
+    return dir;
+  };
+  try {
+    const items: MediaItem[] = [];
+    for await (const page of client.listAllMediaPages({
+      businessType: 'sticker',
+      includeFileBasicInfo: true,
+    })) {
+      items.push(...page.filter((item) => item.coverUrl !== null));
+    }
+    const covers = items.slice(0, FILL_COVERS);
+    const limit = pLimit(CONCURRENCY);
+    const cpuMicros = async (fill: () => Promise<void>) => {
+      const before = process.cpuUsage();
+      await fill();
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / covers.length;
+    };
+    const plain = async () => {
+      const dir = await freshDir();
+      await Promise.all(
+        covers.map((item, i) =>
+          limit(() =>
+            pipeline(got.stream(item.coverUrl!), createWriteStream(join(dir, `${i}.part`))),
+          ),
+        ),
+      );
+    };
+    const cached = async () => {
+      const cache = await MediaCache.open({
+        dir: await freshDir(),
+        locator: {
+          lookUp: (id, signal) => client.getPublicMediaInfo(id, signal ? { signal } : {}),
+          allowInternalHosts: async () => true,
+        },
+      });
+      cache.remember(covers);
+      await Promise.all(covers.map((item) => limit(() => cache.ensureCover(item.mediaId))));
+      await cache.close();
+    };
+    await plain(); // warm up connections and the JIT
+    await cached();
+    const runs: CacheFillFigures['runs'] = [];
+    for (let run = 0; run < FILL_RUNS; run++) {
+      runs.push({ plainMicros: await cpuMicros(plain), cacheMicros: await cpuMicros(cached) });
+    }
+    return {
+      covers: covers.length,
+      cacheMicros: median(runs.map((r) => r.cacheMicros)),
+      plainMicros: median(runs.map((r) => r.plainMicros)),
+      runs,
+    };
+  } finally {
+    client.close();
+    await server.close();
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,8 @@
 //   (a) full listing, 5,000 items at 100 per page, 20 ms latency: ours vs @alicloud/openapi-client
 //   (b) 300 MB download: ours vs curl, with peak RSS growth
 //   (c) media cache: first screen of 48 thumbnails cold and warm vs direct signed URLs, upstream
-//       requests on a revisit, lookup cost per thumbnail
+//       requests on a revisit, lookup cost per thumbnail; the CPU a cold fill of 1,000 covers
+//       costs the cache's process per cover, against a plain got download into a file
 //   (d) catalogue search latency at 1k, 20k and 100k items (goal < 50 ms at 20k)
 //   (e) full catalogue sync of 1k, 20k and 100k items at 20 ms latency against the latency floor,
 //       wall and CPU time, min and median of several re-syncs (goal at 20k: <= 1.5x the floor),
@@ -21,7 +22,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { runListingBench } from './listing-bench';
 import { curlAvailable, runDownloadBench } from './download-bench';
-import { runCacheBench } from './cache-bench';
+import { runCacheBench, runCacheFillBench } from './cache-bench';
 import { runSearchBench } from './search-bench';
 import { benchListingWorker, median, runSyncBench } from './sync-bench';
 import { runScrollBench } from './scroll-bench';
@@ -301,6 +302,15 @@ async function cachePart(): Promise<void> {
     `    per thumbnail: served hit ${cache.servedHitMicros.toFixed(0)} µs (lookup, stat, read); ` +
       `lookup alone ${cache.lookupMicros.toFixed(1)} µs; synchronous path lookup ` +
       `${cache.syncLookupMicros.toFixed(2)} µs`,
+  );
+  const fill = await runCacheFillBench();
+  const us = (n: number) => `${n.toFixed(0)} µs`;
+  console.log(
+    `    cold fill, CPU of the cache's process per cover (${fill.covers} covers, 6 at a time, no ` +
+      `latency): ${us(fill.cacheMicros)}, against ${us(fill.plainMicros)} for the baseline ` +
+      `"plain download" (a got stream per cover into a new file): ` +
+      `${(fill.cacheMicros / fill.plainMicros).toFixed(2)}x; runs (cache/plain) ` +
+      fill.runs.map((r) => `${us(r.cacheMicros)}/${us(r.plainMicros)}`).join(', '),
   );
 }
 

@@ -51,6 +51,14 @@ export class UrlRefused extends Error {
   }
 }
 
+/**
+ * The part file's folder is missing (deleted under the cache): make it and try again. The part is
+ * created by its first write, not beforehand, so this is where a missing folder shows.
+ */
+export class PartFolderMissing extends Error {
+  readonly appError = new AppError('INTERNAL', 'The media cache folder is missing (ENOENT).');
+}
+
 /** Another attempt may succeed: a cut, a 5xx, a dropped or refused connection. */
 export class TransientFailure extends Error {
   constructor(
@@ -190,6 +198,13 @@ export async function fetchAttempt(
     }
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       throw new AppError('INTERNAL', `The media cache folder is not writable (${code}).`);
+    }
+    if (code === 'ENOENT') {
+      // The part went with its folder: what it held must be fetched again, not resumed.
+      part.received = 0;
+      part.validator = null;
+      part.total = null;
+      throw new PartFolderMissing();
     }
     throw transferFailure(error, url, options.signal);
   }

@@ -16,7 +16,7 @@
 // Plain Node: the Electron shell and the browser preview serve it through media-response.ts.
 
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -27,7 +27,13 @@ import { numberedName } from '../ice/file-names';
 import { contentTypeFor } from '../app/static-path';
 import { loadIndex, saveIndex } from './cache-index';
 import type { CacheEntry } from './cache-index';
-import { TransientFailure, UrlRefused, defaultOpenWrite, fetchAttempt } from './fetch-object';
+import {
+  PartFolderMissing,
+  TransientFailure,
+  UrlRefused,
+  defaultOpenWrite,
+  fetchAttempt,
+} from './fetch-object';
 import type { OpenWrite, PartialObject } from './fetch-object';
 import {
   COVERS_DIR,
@@ -376,8 +382,8 @@ export class MediaCache {
     /** Whether the part became the cached file (then there is nothing left to remove). */
     let moved = false;
     try {
-      await this.writablePart(part.path);
       let failures = 0;
+      let madeFolder = false;
       for (;;) {
         if (signal.aborted) throw cancelled();
         try {
@@ -392,6 +398,14 @@ export class MediaCache {
           break;
         } catch (error) {
           if (signal.aborted) throw cancelled();
+          if (error instanceof PartFolderMissing) {
+            if (madeFolder) throw error.appError;
+            madeFolder = true;
+            await mkdir(dirname(part.path), { recursive: true }).catch((e: unknown) => {
+              throw fileSystemError(e);
+            });
+            continue;
+          }
           if (error instanceof UrlRefused) {
             // Exactly one fresh link per fetch: a second refusal is the answer.
             if (refreshed) throw error.appError;
@@ -417,14 +431,6 @@ export class MediaCache {
       return stored;
     } finally {
       if (!moved) await rm(part.path, { force: true });
-    }
-  }
-
-  private async writablePart(path: string): Promise<void> {
-    try {
-      await inFolder(path, () => writeFile(path, '', { flag: 'wx' }));
-    } catch (error) {
-      throw fileSystemError(error);
     }
   }
 

@@ -3,9 +3,9 @@
 // spliced, a full disk, eviction order, a corrupt index, and offline serving.
 
 import { existsSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MediaItem } from '../../../../shared/domain';
@@ -226,6 +226,38 @@ describe('cuts and changes', () => {
     expect(await readdir(join(cache.dir, 'tmp'))).toEqual([]);
   });
 
+  it('fetches the whole file again when the part folder went between attempts', async () => {
+    let opens = 0;
+    let appended = false;
+    const cache = await world.openCache({
+      openWrite: (path, append) => {
+        opens += 1;
+        // The cut attempt wrote to the part; now its folder, and the part with it, are gone.
+        if (opens === 2) {
+          appended = append;
+          rmSync(dirname(path), { recursive: true, force: true });
+        }
+        return defaultOpenWrite(path, append);
+      },
+    });
+    const [item] = await world.items('bgm', 1);
+    const file = item!.files[0]!;
+    cache.remember([item!]);
+    world.server.setFaults({ cutBody: { count: 1, afterBytes: 40_000, target: 'file' } });
+    const before = world.mediaRequests().length;
+    const stored = await cache.ensure(item!.mediaId, file.fileName);
+    // Resumed (206) into a part that no longer exists, then asked for whole (200), not resumed
+    // again onto an empty file. (When the cut came before any byte, nothing was resumed.)
+    expect(
+      world
+        .mediaRequests()
+        .slice(before)
+        .map((r) => r.status),
+    ).toEqual(appended ? [200, 206, 200] : [200, 200, 200]);
+    expect(await readFile(stored.path)).toEqual(await upstream(file.url));
+    expect(await readdir(join(cache.dir, 'tmp'))).toEqual([]);
+  });
+
   it('starts again from zero when the file changed between attempts, never splicing', async () => {
     const [item] = await world.items('bgm', 1);
     const file = item!.files[0]!;
@@ -300,6 +332,30 @@ describe('cuts and changes', () => {
     expect(cache.completedPath(item!.mediaId, file.fileName)).toBeNull();
     expect(cache.stats()).toMatchObject({ usedBytes: 0, entryCount: 0 });
     expect(await readdir(join(cache.dir, 'tmp'))).toEqual([]);
+  });
+
+  it('makes a missing part folder once, then says the folder is missing', async () => {
+    const [item] = await world.items('bgm', 1);
+    const file = item!.files[0]!;
+    let opens = 0;
+    const cache = await world.openCache({
+      // The part file can never be created: its folder is gone again at every open.
+      openWrite: () => {
+        opens += 1;
+        return new Writable({
+          construct(callback) {
+            callback(Object.assign(new Error('no such file or directory'), { code: 'ENOENT' }));
+          },
+        });
+      },
+    });
+    cache.remember([item!]);
+    const error = await rejectionOf(cache.ensure(item!.mediaId, file.fileName));
+    expect(error.code).toBe('INTERNAL');
+    expect(error.message).toMatch(/folder is missing/);
+    expect(opens).toBe(2);
+    expect(cache.completedPath(item!.mediaId, file.fileName)).toBeNull();
+    expect(cache.stats()).toMatchObject({ usedBytes: 0, entryCount: 0 });
   });
 });
 
