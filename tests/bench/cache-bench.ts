@@ -14,7 +14,10 @@ import pLimit from 'p-limit';
 import { startDemoServer } from '../../electron/demo-library/index';
 import { createIceClient } from '../../electron/services/ice/ice-client';
 import { parseEndpointUrl } from '../../electron/services/ice/endpoint';
+import { CacheIndexDb } from '../../electron/services/media-cache/cache-index';
+import type { CacheEntry } from '../../electron/services/media-cache/cache-index';
 import { MediaCache } from '../../electron/services/media-cache/media-cache';
+import { writeFileAtomic } from '../../electron/services/settings/atomic-write';
 import { respondWithMedia } from '../../electron/services/media-cache/media-response';
 import type { MediaItem } from '../../shared/domain';
 import { startBenchServer } from './bench-server';
@@ -242,5 +245,74 @@ export async function runCacheFillBench(): Promise<CacheFillFigures> {
     client.close();
     await server.close();
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- (c3) saving the index while covers arrive --------------------------------------------------
+
+export interface IndexSaveFigures {
+  entries: number;
+  changed: number;
+  /** One save of the changed records into the database (ms, median): main-thread time. */
+  dbMs: number;
+  /** Baseline "whole JSON" (the index before): stringify all records, write the file (ms). */
+  jsonMs: number;
+  /** Of the baseline, the JSON.stringify alone, which blocks the thread (ms). */
+  jsonBlockingMs: number;
+}
+
+/**
+ * A save as the cache makes one every 2 s while a grid scrolls: `changed` records new or just
+ * used, in an index of `entries`. The database writes only those; the baseline is the index as
+ * it was before, one JSON file holding every record, written atomically.
+ */
+export async function runIndexSaveBench(entries: number, changed = 300): Promise<IndexSaveFigures> {
+  const dir = await mkdtemp(join(tmpdir(), 'ice-bench-index-'));
+  const record = (i: number, now: number): CacheEntry => {
+    const id = `bench${i.toString(16).padStart(27, '0')}`;
+    return {
+      key: `cover\u0000${id}`,
+      mediaId: id,
+      fileName: null,
+      path: `covers/${id}/cover.png`,
+      size: 30_000 + (i % 50_000),
+      contentType: 'image/png',
+      etag: `"${i.toString(16).padStart(32, '0')}"`,
+      lastModified: 'Wed, 02 Dec 2026 00:15:13 GMT',
+      fetchedAt: now,
+      lastUsedAt: now,
+    };
+  };
+  try {
+    const all = Array.from({ length: entries }, (_, i) => record(i, 1_764_633_600_000));
+    const { db } = await CacheIndexDb.open(join(dir, 'index.sqlite'), join(dir, 'none.json'), 0);
+    db.write(all, []);
+    const dbRuns: number[] = [];
+    const jsonRuns: number[] = [];
+    const blocking: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const batch = Array.from({ length: changed }, (_, i) =>
+        record((run * changed + i * 7) % entries, 1_764_633_700_000 + run),
+      );
+      for (const e of batch) all[Number.parseInt(e.mediaId.slice(5), 16)] = e;
+      const started = performance.now();
+      db.write(batch, []);
+      dbRuns.push(performance.now() - started);
+      const jsonStarted = performance.now();
+      const text = JSON.stringify({ version: 1, entries: all });
+      blocking.push(performance.now() - jsonStarted);
+      await writeFileAtomic(join(dir, 'index.json'), text);
+      jsonRuns.push(performance.now() - jsonStarted);
+    }
+    db.close();
+    return {
+      entries,
+      changed,
+      dbMs: median(dbRuns),
+      jsonMs: median(jsonRuns),
+      jsonBlockingMs: median(blocking),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }

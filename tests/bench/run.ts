@@ -3,7 +3,8 @@
 //   (b) 300 MB download: ours vs curl, with peak RSS growth
 //   (c) media cache: first screen of 48 thumbnails cold and warm vs direct signed URLs, upstream
 //       requests on a revisit, lookup cost per thumbnail; the CPU a cold fill of 1,000 covers
-//       costs the cache's process per cover, against a plain got download into a file
+//       costs the cache's process per cover, against a plain got download into a file; an
+//       index save of 300 changed records at 10k and 40k, against writing the whole index as JSON
 //   (d) catalogue search latency at 1k, 20k and 100k items (goal < 50 ms at 20k)
 //   (e) full catalogue sync of 1k, 20k and 100k items at 20 ms latency against the latency floor,
 //       wall and CPU time, min and median of several re-syncs (goal at 20k: <= 1.5x the floor),
@@ -22,7 +23,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { runListingBench } from './listing-bench';
 import { curlAvailable, runDownloadBench } from './download-bench';
-import { runCacheBench, runCacheFillBench } from './cache-bench';
+import { runCacheBench, runCacheFillBench, runIndexSaveBench } from './cache-bench';
 import { runSearchBench } from './search-bench';
 import { benchListingWorker, median, runSyncBench } from './sync-bench';
 import { runScrollBench } from './scroll-bench';
@@ -312,6 +313,16 @@ async function cachePart(): Promise<void> {
       `${(fill.cacheMicros / fill.plainMicros).toFixed(2)}x; runs (cache/plain) ` +
       fill.runs.map((r) => `${us(r.cacheMicros)}/${us(r.plainMicros)}`).join(', '),
   );
+  for (const entries of [10_000, 40_000]) {
+    const save = await runIndexSaveBench(entries);
+    const f = (n: number) => `${n.toFixed(1)} ms`;
+    console.log(
+      `    index save, ${save.changed} records changed of ${entries}: ${f(save.dbMs)} ` +
+        `(database), against ${f(save.jsonMs)} for the baseline "whole JSON" (the index before, ` +
+        `${f(save.jsonBlockingMs)} of it one blocking JSON.stringify): ` +
+        `${(save.jsonMs / save.dbMs).toFixed(0)}x`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

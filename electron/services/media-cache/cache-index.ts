@@ -1,11 +1,19 @@
 // The cache's index: one record per stored object (size, content type, validators, fetch time,
-// last use), kept in memory and saved as JSON with an atomic write. A file that cannot be read or
-// does not match the schema is moved aside and the cache starts empty (its objects are removed,
-// since nothing would account for their size any more): a broken index never stops the app.
+// last use), kept in memory by the cache and mirrored in SQLite (node:sqlite, as the catalogue),
+// where a save writes only the records that changed. It was one JSON file rewritten whole every
+// few seconds while covers arrived: at 10,000 objects that cost 32 ms of main-process CPU a save
+// (13 ms of it one blocking JSON.stringify), at 40,000 about 140 ms, growing with the cache.
+//
+// A database that cannot be read, or whose rows do not match the schema, is moved aside and the
+// cache starts empty (its objects are removed, since nothing would account for their size any
+// more): a broken index never stops the app. An index.json of an earlier version is read once
+// into the database and removed.
 
-import { readFile, rename } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { DatabaseSync } from 'node:sqlite';
+import type { StatementSync } from 'node:sqlite';
+import { AppError } from '../../../shared/errors';
 import { z } from 'zod';
-import { writeFileAtomic } from '../settings/atomic-write';
 
 const entrySchema = z.object({
   key: z.string().min(1).max(1024),
@@ -59,6 +67,189 @@ async function moveAside(path: string, now: number): Promise<string | null> {
   );
 }
 
-export async function saveIndex(path: string, entries: Iterable<CacheEntry>): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify({ version: 1, entries: [...entries] }));
+const SCHEMA_VERSION = 1;
+
+interface EntryRow {
+  key: string;
+  media_id: string;
+  file_name: string | null;
+  path: string;
+  size: number;
+  content_type: string;
+  etag: string | null;
+  last_modified: string | null;
+  fetched_at: number;
+  last_used_at: number;
+}
+
+/** The index's database. Its calls are synchronous and each touches only the rows named. */
+export class CacheIndexDb {
+  private readonly upsert: StatementSync;
+  private readonly remove: StatementSync;
+
+  private constructor(private readonly db: DatabaseSync) {
+    this.upsert = db.prepare(
+      `INSERT INTO entries (key, media_id, file_name, path, size, content_type, etag,
+         last_modified, fetched_at, last_used_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET
+         media_id = excluded.media_id, file_name = excluded.file_name, path = excluded.path,
+         size = excluded.size, content_type = excluded.content_type, etag = excluded.etag,
+         last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,
+         last_used_at = excluded.last_used_at`,
+    );
+    this.remove = db.prepare('DELETE FROM entries WHERE key = ?');
+  }
+
+  /**
+   * Opens the database at `path` (an index.json of the earlier format at `legacyJson` is carried
+   * over once). One that cannot be opened or read is moved aside and an empty one started; where
+   * even that fails, the index lives in memory for this run: the app never stops for its cache.
+   */
+  static async open(
+    path: string,
+    legacyJson: string,
+    now: number,
+  ): Promise<{ db: CacheIndexDb; load: IndexLoad }> {
+    try {
+      const db = CacheIndexDb.connect(path);
+      try {
+        const entries = db.readAll();
+        const legacy = await loadIndex(legacyJson, now);
+        if (legacy.ok && entries.length === 0) db.write(legacy.entries, []);
+        if (legacy.ok) await rm(legacyJson, { force: true });
+        if (entries.length > 0) return { db, load: { ok: true, entries } };
+        return {
+          db,
+          load: legacy.ok || legacy.reason === 'corrupt' ? legacy : { ok: true, entries },
+        };
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    } catch {
+      const movedTo = await moveAsideDb(path, now);
+      const load: IndexLoad = { ok: false, reason: 'corrupt', movedTo };
+      try {
+        return { db: CacheIndexDb.connect(path), load };
+      } catch {
+        return { db: CacheIndexDb.connect(':memory:'), load };
+      }
+    }
+  }
+
+  private static connect(path: string): CacheIndexDb {
+    const db = new DatabaseSync(path);
+    try {
+      // Another process (a second app instance, the CLI) may be writing: wait a little for it.
+      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 200;');
+      const version = (db.prepare('PRAGMA user_version').get() as { user_version: number })
+        .user_version;
+      if (version === 0) {
+        db.exec(`
+          CREATE TABLE entries (
+            key TEXT PRIMARY KEY,
+            media_id TEXT NOT NULL,
+            file_name TEXT,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            content_type TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            fetched_at REAL NOT NULL,
+            last_used_at REAL NOT NULL
+          ) WITHOUT ROWID;
+          PRAGMA user_version = ${SCHEMA_VERSION};
+        `);
+      } else if (version !== SCHEMA_VERSION) {
+        throw new Error(`unknown cache index version ${version}`);
+      }
+      return new CacheIndexDb(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Every record; throws when one does not match the schema (the caller resets the index). */
+  private readAll(): CacheEntry[] {
+    const rows = this.db.prepare('SELECT * FROM entries').all() as unknown as EntryRow[];
+    return rows.map((row) =>
+      entrySchema.parse({
+        key: row.key,
+        mediaId: row.media_id,
+        fileName: row.file_name,
+        path: row.path,
+        size: row.size,
+        contentType: row.content_type,
+        etag: row.etag,
+        lastModified: row.last_modified,
+        fetchedAt: row.fetched_at,
+        lastUsedAt: row.last_used_at,
+      }),
+    );
+  }
+
+  /** Stores `put` and deletes `removed` (keys), all or nothing. */
+  write(put: Iterable<CacheEntry>, removed: Iterable<string>): void {
+    try {
+      this.db.exec('BEGIN');
+      try {
+        for (const key of removed) this.remove.run(key);
+        for (const e of put) {
+          this.upsert.run(
+            e.key,
+            e.mediaId,
+            e.fileName,
+            e.path,
+            e.size,
+            e.contentType,
+            e.etag,
+            e.lastModified,
+            e.fetchedAt,
+            e.lastUsedAt,
+          );
+        }
+        this.db.exec('COMMIT');
+      } catch (error) {
+        this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } catch (error) {
+      if (isDiskFull(error)) throw diskFull(error);
+      throw new AppError('INTERNAL', 'The media cache could not save its index.', { cause: error });
+    }
+  }
+
+  get isOpen(): boolean {
+    return this.db.isOpen;
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+function isDiskFull(error: unknown): boolean {
+  const e = error as { code?: string; errcode?: number; message?: string };
+  // SQLITE_FULL is 13; the write of the database file itself may also fail with ENOSPC.
+  return (
+    e.errcode === 13 || e.code === 'ENOSPC' || /database or disk is full/.test(e.message ?? '')
+  );
+}
+
+function diskFull(error: unknown): AppError {
+  return new AppError('DISK_FULL', 'The disk is full, so the media cache index was not saved.', {
+    cause: error,
+  });
+}
+
+async function moveAsideDb(path: string, now: number): Promise<string | null> {
+  const target = `${path.replace(/\.sqlite$/, '')}.corrupt-${now}.sqlite`;
+  await rm(`${path}-wal`, { force: true });
+  await rm(`${path}-shm`, { force: true });
+  return rename(path, target).then(
+    () => target,
+    () => rm(path, { force: true }).then(() => null),
+  );
 }

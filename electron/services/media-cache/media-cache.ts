@@ -25,7 +25,7 @@ import type { MediaItem } from '../../../shared/domain';
 import type { MediaTarget } from '../../../shared/media-url';
 import { numberedName } from '../ice/file-names';
 import { contentTypeFor } from '../app/static-path';
-import { loadIndex, saveIndex } from './cache-index';
+import { CacheIndexDb } from './cache-index';
 import type { CacheEntry } from './cache-index';
 import {
   PartFolderMissing,
@@ -39,6 +39,7 @@ import {
   COVERS_DIR,
   FILES_DIR,
   INDEX_FILE,
+  LEGACY_INDEX_FILE,
   TEMP_DIR,
   absoluteInside,
   keyOf,
@@ -122,13 +123,15 @@ export class MediaCache {
   private readonly known = new Map<string, KnownUrls>();
   private online = true;
   private saveTimer: NodeJS.Timeout | null = null;
-  private saving: Promise<void> = Promise.resolve();
+  /** Keys whose records changed (added, used or dropped) since the index was last saved. */
+  private readonly dirty = new Set<string>();
   private closed = false;
   private readonly now: () => number;
   private readonly openWrite: OpenWrite;
 
   private constructor(
     private readonly options: MediaCacheOptions,
+    private readonly db: CacheIndexDb,
     notice: string | null,
   ) {
     this.dir = options.dir;
@@ -145,7 +148,11 @@ export class MediaCache {
     // Part files of an earlier run are never resumed across runs: start clean.
     await rm(join(dir, TEMP_DIR), { recursive: true, force: true });
     await mkdir(join(dir, TEMP_DIR), { recursive: true });
-    const loaded = await loadIndex(join(dir, INDEX_FILE), (options.now ?? Date.now)());
+    const { db, load: loaded } = await CacheIndexDb.open(
+      join(dir, INDEX_FILE),
+      join(dir, LEGACY_INDEX_FILE),
+      (options.now ?? Date.now)(),
+    );
     let notice: string | null = null;
     if (!loaded.ok && loaded.reason === 'corrupt') {
       // Nothing describes the stored objects any more: remove them rather than keep bytes that
@@ -154,14 +161,14 @@ export class MediaCache {
       await rm(join(dir, FILES_DIR), { recursive: true, force: true });
       notice = 'The media cache index was damaged and has been reset; media will be fetched again.';
     }
-    const cache = new MediaCache(options, notice);
+    const cache = new MediaCache(options, db, notice);
     if (loaded.ok) {
       for (const entry of loaded.entries) {
         if (absoluteInside(dir, entry.path) === null || cache.pathOwners.has(entry.path)) continue;
         cache.add(entry);
       }
+      cache.dirty.clear(); // what was just read is what the index holds
     }
-    if (!loaded.ok) await cache.saveNow();
     return cache;
   }
 
@@ -232,6 +239,7 @@ export class MediaCache {
     this.entries.delete(key);
     this.pathOwners.delete(entry.path);
     this.usedBytes -= entry.size;
+    this.dirty.add(key);
     this.scheduleSave();
   }
 
@@ -266,6 +274,7 @@ export class MediaCache {
   /** Removes every cached object (fetches under way still complete and are kept). */
   async clear(): Promise<void> {
     const paths = [...this.entries.values()].map((e) => absoluteInside(this.dir, e.path));
+    for (const key of this.entries.keys()) this.dirty.add(key);
     this.entries.clear();
     this.pathOwners.clear();
     this.usedBytes = 0;
@@ -300,7 +309,11 @@ export class MediaCache {
     if (this.closed) return;
     this.closed = true;
     for (const shared of this.inflight.values()) shared.controller.abort();
-    await this.saveNow();
+    try {
+      await this.saveNow();
+    } finally {
+      this.db.close();
+    }
   }
 
   // ---- fetching --------------------------------------------------------------------------------
@@ -536,12 +549,14 @@ export class MediaCache {
 
   private add(entry: CacheEntry): void {
     this.entries.set(entry.key, entry);
+    this.dirty.add(entry.key);
     this.pathOwners.set(entry.path, entry.key);
     this.usedBytes += entry.size;
   }
 
   private touch(entry: CacheEntry): void {
     entry.lastUsedAt = Math.max(this.now(), entry.lastUsedAt);
+    this.dirty.add(entry.key);
     this.scheduleSave();
   }
 
@@ -597,17 +612,27 @@ export class MediaCache {
     this.saveTimer.unref();
   }
 
-  /** Writes the index now (after any write already under way). */
+  /** Writes the records that changed since the last save (a failed save is tried again later). */
   saveNow(): Promise<void> {
     if (this.saveTimer !== null) {
       clearTimeout(this.saveTimer);
       this.saveTimer = null;
     }
-    const next = this.saving
-      .catch(() => undefined)
-      .then(() => saveIndex(join(this.dir, INDEX_FILE), this.entries.values()));
-    this.saving = next;
-    return next;
+    if (this.dirty.size === 0 || !this.db.isOpen) return Promise.resolve();
+    const put: CacheEntry[] = [];
+    const removed: string[] = [];
+    for (const key of this.dirty) {
+      const entry = this.entries.get(key);
+      if (entry) put.push(entry);
+      else removed.push(key);
+    }
+    try {
+      this.db.write(put, removed);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    this.dirty.clear();
+    return Promise.resolve();
   }
 }
 

@@ -10,7 +10,9 @@ import { sanitizeFileName } from '../ice/file-names';
 export const COVERS_DIR = 'covers';
 export const FILES_DIR = 'files';
 export const TEMP_DIR = 'tmp';
-export const INDEX_FILE = 'index.json';
+export const INDEX_FILE = 'index.sqlite';
+/** The index before it moved to SQLite: read once, then removed. */
+export const LEGACY_INDEX_FILE = 'index.json';
 
 export function keyOf(target: MediaTarget): string {
   return target.kind === 'cover'

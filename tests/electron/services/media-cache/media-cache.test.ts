@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MediaItem } from '../../../../shared/domain';
@@ -304,7 +304,7 @@ describe('cuts and changes', () => {
     cache.remember([first!, second!]);
     await cache.ensureCover(first!.mediaId);
     for (const folder of await readdir(cache.dir)) {
-      if (folder !== 'index.json') await rm(join(cache.dir, folder), { recursive: true });
+      if (!folder.startsWith('index.')) await rm(join(cache.dir, folder), { recursive: true });
     }
     const file = second!.files[0]!;
     const cover = await cache.ensureCover(second!.mediaId);
@@ -396,14 +396,79 @@ describe('recovery and offline', () => {
     first.remember([item!]);
     const cover = await first.ensureCover(item!.mediaId);
     await first.close();
-    await writeFile(join(first.dir, 'index.json'), '{"version":1,"entries":[{"key":');
+    for (const name of ['index.sqlite-wal', 'index.sqlite-shm']) {
+      await rm(join(first.dir, name), { force: true });
+    }
+    await writeFile(
+      join(first.dir, 'index.sqlite'),
+      'not a database, but a damaged file '.repeat(200),
+    );
     const second = await world.openCache({ dir: first.dir });
     expect(second.notice).toMatch(/damaged/);
     expect(second.stats().entryCount).toBe(0);
     expect(existsSync(cover.path)).toBe(false);
-    expect((await readdir(first.dir)).some((n) => /^index\.corrupt-\d+\.json$/.test(n))).toBe(true);
+    expect((await readdir(first.dir)).some((n) => /^index\.corrupt-\d+\.sqlite$/.test(n))).toBe(
+      true,
+    );
     second.remember([item!]);
     expect((await second.ensureCover(item!.mediaId)).size).toBe(cover.size);
+    await second.close();
+    const third = await world.openCache({ dir: first.dir });
+    expect(third.notice).toBeNull();
+    expect(third.completedCoverPath(item!.mediaId)).not.toBeNull();
+  });
+
+  it('resets a damaged index.json of the earlier format', async () => {
+    const first = await world.openCache();
+    const [item] = await world.items('sticker', 1);
+    first.remember([item!]);
+    const cover = await first.ensureCover(item!.mediaId);
+    await first.close();
+    for (const name of ['index.sqlite', 'index.sqlite-wal', 'index.sqlite-shm']) {
+      await rm(join(first.dir, name), { force: true });
+    }
+    await writeFile(join(first.dir, 'index.json'), '{"version":1,"entries":[{"key":');
+    const second = await world.openCache({ dir: first.dir });
+    expect(second.notice).toMatch(/damaged/);
+    expect(existsSync(cover.path)).toBe(false);
+    expect((await readdir(first.dir)).some((n) => /^index\.corrupt-\d+\.json$/.test(n))).toBe(true);
+  });
+
+  it('carries an index.json of the earlier format over once, then keeps it in the database', async () => {
+    const first = await world.openCache();
+    const [item] = await world.items('sticker', 1);
+    first.remember([item!]);
+    const cover = await first.ensureCover(item!.mediaId);
+    await first.close();
+    for (const name of ['index.sqlite', 'index.sqlite-wal', 'index.sqlite-shm']) {
+      await rm(join(first.dir, name), { force: true });
+    }
+    const entry = {
+      key: `cover\u0000${item!.mediaId}`,
+      mediaId: item!.mediaId,
+      fileName: null,
+      path: relative(first.dir, cover.path).split(sep).join('/'),
+      size: cover.size,
+      contentType: cover.contentType,
+      etag: null,
+      lastModified: null,
+      fetchedAt: 1_000,
+      lastUsedAt: 2_000,
+    };
+    await writeFile(
+      join(first.dir, 'index.json'),
+      JSON.stringify({ version: 1, entries: [entry] }),
+    );
+    const second = await world.openCache({ dir: first.dir });
+    expect(second.notice).toBeNull();
+    expect(second.completedCoverPath(item!.mediaId)).toBe(cover.path);
+    expect(existsSync(join(first.dir, 'index.json'))).toBe(false);
+    await second.close();
+    const before = world.mediaRequests().length;
+    const third = await world.openCache({ dir: first.dir });
+    third.remember([item!]);
+    expect((await third.ensureCover(item!.mediaId)).path).toBe(cover.path);
+    expect(world.mediaRequests().length).toBe(before); // served from the cache, not fetched
   });
 
   it('removes files that the index does not know', async () => {
