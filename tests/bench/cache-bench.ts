@@ -14,7 +14,7 @@ import pLimit from 'p-limit';
 import { startDemoServer } from '../../electron/demo-library/index';
 import { createIceClient } from '../../electron/services/ice/ice-client';
 import { parseEndpointUrl } from '../../electron/services/ice/endpoint';
-import { CacheIndexDb } from '../../electron/services/media-cache/cache-index';
+import { CacheIndexDb, loadIndex } from '../../electron/services/media-cache/cache-index';
 import type { CacheEntry } from '../../electron/services/media-cache/cache-index';
 import { MediaCache } from '../../electron/services/media-cache/media-cache';
 import { writeFileAtomic } from '../../electron/services/settings/atomic-write';
@@ -259,6 +259,9 @@ export interface IndexSaveFigures {
   jsonMs: number;
   /** Of the baseline, the JSON.stringify alone, which blocks the thread (ms). */
   jsonBlockingMs: number;
+  /** Opening the index (every record read and checked): database, and the baseline's file. */
+  dbOpenMs: number;
+  jsonOpenMs: number;
 }
 
 /**
@@ -305,12 +308,29 @@ export async function runIndexSaveBench(entries: number, changed = 300): Promise
       jsonRuns.push(performance.now() - jsonStarted);
     }
     db.close();
+    const dbOpens: number[] = [];
+    const jsonOpens: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const opened = await CacheIndexDb.open(join(dir, 'index.sqlite'), join(dir, 'none.json'), 0);
+      dbOpens.push(performance.now() - started);
+      opened.db.close();
+      const jsonStarted = performance.now();
+      const loaded = await loadIndex(join(dir, 'index.json'), 0);
+      jsonOpens.push(performance.now() - jsonStarted);
+      if (!opened.load.ok || !loaded.ok) throw new Error('an index did not open');
+      if (opened.load.entries.length !== entries || loaded.entries.length !== entries) {
+        throw new Error('an index lost records');
+      }
+    }
     return {
       entries,
       changed,
       dbMs: median(dbRuns),
       jsonMs: median(jsonRuns),
       jsonBlockingMs: median(blocking),
+      dbOpenMs: median(dbOpens),
+      jsonOpenMs: median(jsonOpens),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

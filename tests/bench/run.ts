@@ -320,7 +320,8 @@ async function cachePart(): Promise<void> {
       `    index save, ${save.changed} records changed of ${entries}: ${f(save.dbMs)} ` +
         `(database), against ${f(save.jsonMs)} for the baseline "whole JSON" (the index before, ` +
         `${f(save.jsonBlockingMs)} of it one blocking JSON.stringify): ` +
-        `${(save.jsonMs / save.dbMs).toFixed(0)}x`,
+        `${(save.jsonMs / save.dbMs).toFixed(0)}x; opening it ${f(save.dbOpenMs)} against ` +
+        `${f(save.jsonOpenMs)}`,
     );
   }
 }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MediaItem } from '../../../../shared/domain';
@@ -416,6 +417,21 @@ describe('recovery and offline', () => {
     const third = await world.openCache({ dir: first.dir });
     expect(third.notice).toBeNull();
     expect(third.completedCoverPath(item!.mediaId)).not.toBeNull();
+  });
+
+  it('resets an index whose records were edited out of shape', async () => {
+    const first = await world.openCache();
+    const [item] = await world.items('sticker', 1);
+    first.remember([item!]);
+    const cover = await first.ensureCover(item!.mediaId);
+    await first.close();
+    const db = new DatabaseSync(join(first.dir, 'index.sqlite'));
+    db.exec('UPDATE entries SET size = -5');
+    db.close();
+    const second = await world.openCache({ dir: first.dir });
+    expect(second.notice).toMatch(/damaged/);
+    expect(second.stats().entryCount).toBe(0);
+    expect(existsSync(cover.path)).toBe(false);
   });
 
   it('resets a damaged index.json of the earlier format', async () => {
