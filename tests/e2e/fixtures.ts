@@ -38,6 +38,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
+/**
+ * The catalogue has been synced (the note says when). Until then the grid shows the service's
+ * pages and the filter bar is missing: the layout, and so what a key like PageDown does, changes
+ * when the sync lands.
+ */
+export async function catalogueReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
+    timeout: 60_000,
+  });
+}
+
 /** The app's landmarks and controls, found the way a user (or a screen reader) finds them. */
 export class AppPage {
   constructor(readonly page: Page) {}

@@ -3,16 +3,9 @@
 
 import type { Page } from '@playwright/test';
 import { pinyinOf } from '../../electron/services/catalogue/search-text';
-import { expect, screenshot, test } from './fixtures';
+import { catalogueReady, expect, screenshot, test } from './fixtures';
 
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search the library' });
-
-/** The catalogue has been synced (the note says when). */
-async function catalogueReady(page: Page): Promise<void> {
-  await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
-    timeout: 60_000,
-  });
-}
 
 test.afterEach(async ({ preview }) => {
   (await preview.demoServer()).setFaults({});
