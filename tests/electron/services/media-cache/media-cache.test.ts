@@ -40,6 +40,23 @@ function relPathOf(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\/media\//, ''));
 }
 
+/** A cache that stored one sticker's cover and was closed. */
+async function closedCacheWithCover() {
+  const cache = await world.openCache();
+  const [item] = await world.items('sticker', 1);
+  cache.remember([item!]);
+  const cover = await cache.ensureCover(item!.mediaId);
+  await cache.close();
+  return { first: cache, item, cover };
+}
+
+/** Deletes the index database, as a cache of an earlier version never had one. */
+async function removeDatabase(dir: string) {
+  for (const name of ['index.sqlite', 'index.sqlite-wal', 'index.sqlite-shm']) {
+    await rm(join(dir, name), { force: true });
+  }
+}
+
 describe('hits and sharing', () => {
   it('fetches a cover and a file once, then serves them without any upstream request', async () => {
     const cache = await world.openCache();
@@ -114,11 +131,7 @@ describe('hits and sharing', () => {
   });
 
   it('keeps its index across restarts', async () => {
-    const first = await world.openCache();
-    const [item] = await world.items('sticker', 1);
-    first.remember([item!]);
-    const cover = await first.ensureCover(item!.mediaId);
-    await first.close();
+    const { first, item, cover } = await closedCacheWithCover();
     const second = await world.openCache({ dir: first.dir });
     expect(second.completedCoverPath(item!.mediaId)).toBe(cover.path);
     expect(second.stats().usedBytes).toBe(cover.size);
@@ -392,11 +405,7 @@ describe('eviction', () => {
 
 describe('recovery and offline', () => {
   it('recovers from a corrupt index: moved aside, objects dropped, working again', async () => {
-    const first = await world.openCache();
-    const [item] = await world.items('sticker', 1);
-    first.remember([item!]);
-    const cover = await first.ensureCover(item!.mediaId);
-    await first.close();
+    const { first, item, cover } = await closedCacheWithCover();
     for (const name of ['index.sqlite-wal', 'index.sqlite-shm']) {
       await rm(join(first.dir, name), { force: true });
     }
@@ -420,11 +429,7 @@ describe('recovery and offline', () => {
   });
 
   it('resets an index whose records were edited out of shape', async () => {
-    const first = await world.openCache();
-    const [item] = await world.items('sticker', 1);
-    first.remember([item!]);
-    const cover = await first.ensureCover(item!.mediaId);
-    await first.close();
+    const { first, cover } = await closedCacheWithCover();
     const db = new DatabaseSync(join(first.dir, 'index.sqlite'));
     db.exec('UPDATE entries SET size = -5');
     db.close();
@@ -435,14 +440,8 @@ describe('recovery and offline', () => {
   });
 
   it('resets a damaged index.json of the earlier format', async () => {
-    const first = await world.openCache();
-    const [item] = await world.items('sticker', 1);
-    first.remember([item!]);
-    const cover = await first.ensureCover(item!.mediaId);
-    await first.close();
-    for (const name of ['index.sqlite', 'index.sqlite-wal', 'index.sqlite-shm']) {
-      await rm(join(first.dir, name), { force: true });
-    }
+    const { first, cover } = await closedCacheWithCover();
+    await removeDatabase(first.dir);
     await writeFile(join(first.dir, 'index.json'), '{"version":1,"entries":[{"key":');
     const second = await world.openCache({ dir: first.dir });
     expect(second.notice).toMatch(/damaged/);
@@ -451,14 +450,8 @@ describe('recovery and offline', () => {
   });
 
   it('carries an index.json of the earlier format over once, then keeps it in the database', async () => {
-    const first = await world.openCache();
-    const [item] = await world.items('sticker', 1);
-    first.remember([item!]);
-    const cover = await first.ensureCover(item!.mediaId);
-    await first.close();
-    for (const name of ['index.sqlite', 'index.sqlite-wal', 'index.sqlite-shm']) {
-      await rm(join(first.dir, name), { force: true });
-    }
+    const { first, item, cover } = await closedCacheWithCover();
+    await removeDatabase(first.dir);
     const entry = {
       key: `cover\u0000${item!.mediaId}`,
       mediaId: item!.mediaId,
