@@ -13,6 +13,7 @@ import got from 'got';
 import pLimit from 'p-limit';
 import { startDemoServer } from '../../electron/demo-library/index';
 import { createIceClient } from '../../electron/services/ice/ice-client';
+import type { IceClient } from '../../electron/services/ice/ice-client';
 import { parseEndpointUrl } from '../../electron/services/ice/endpoint';
 import { CacheIndexDb, loadIndex } from '../../electron/services/media-cache/cache-index';
 import type { CacheEntry } from '../../electron/services/media-cache/cache-index';
@@ -53,6 +54,23 @@ async function timed(run: () => Promise<void>): Promise<number> {
   return performance.now() - start;
 }
 
+/** A cache in `dir` that knows `items`' links and asks `client` for fresh ones. */
+async function openBenchCache(
+  dir: string,
+  client: IceClient,
+  items: readonly MediaItem[],
+): Promise<MediaCache> {
+  const cache = await MediaCache.open({
+    dir,
+    locator: {
+      lookUp: (id, signal) => client.getPublicMediaInfo(id, signal ? { signal } : {}),
+      allowInternalHosts: async () => true,
+    },
+  });
+  cache.remember(items);
+  return cache;
+}
+
 export async function runCacheBench(): Promise<CacheFigures> {
   const mediaDir = await mkdtemp(join(tmpdir(), 'ice-bench-cache-media-'));
   const server = await startDemoServer({ mediaDir, catalogue: { generated: THUMBNAILS * 4 } });
@@ -83,15 +101,7 @@ export async function runCacheBench(): Promise<CacheFigures> {
     const openCache = async () => {
       const dir = await mkdtemp(join(tmpdir(), 'ice-bench-cache-'));
       cacheDirs.push(dir);
-      const cache = await MediaCache.open({
-        dir,
-        locator: {
-          lookUp: (id, signal) => client.getPublicMediaInfo(id, signal ? { signal } : {}),
-          allowInternalHosts: async () => true,
-        },
-      });
-      cache.remember(items);
-      return cache;
+      return openBenchCache(dir, client, items);
     };
     const throughCache = (cache: MediaCache) => async () => {
       await Promise.all(
@@ -218,14 +228,7 @@ export async function runCacheFillBench(): Promise<CacheFillFigures> {
       );
     };
     const cached = async () => {
-      const cache = await MediaCache.open({
-        dir: await freshDir(),
-        locator: {
-          lookUp: (id, signal) => client.getPublicMediaInfo(id, signal ? { signal } : {}),
-          allowInternalHosts: async () => true,
-        },
-      });
-      cache.remember(covers);
+      const cache = await openBenchCache(await freshDir(), client, covers);
       await Promise.all(covers.map((item) => limit(() => cache.ensureCover(item.mediaId))));
       await cache.close();
     };

@@ -1,7 +1,7 @@
 // Auditioning music: the list with waveforms, the global player bar and its keys.
 
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { catalogueReady, expect, screenshot, test } from './fixtures';
 
 const player = (page: Page) => page.getByTestId('player');
 
@@ -22,9 +22,7 @@ test('music is a list with waveforms; Space plays, arrows move and seek, the bar
   app,
   page,
 }) => {
-  await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
-    timeout: 60_000,
-  });
+  await catalogueReady(page);
   await app.businessType('Background music').click();
   const rows = app.grid.getByRole('gridcell');
   await expect(rows.first()).toBeVisible();

@@ -7,7 +7,7 @@
 import { createIceClient } from '../../electron/services/ice/ice-client';
 import { MESSAGES } from '../../renderer/src/i18n';
 import { ACCOUNT, expect, test } from './account-fixtures';
-import { AppPage, screenshot } from './fixtures';
+import { AppPage, catalogueReady, screenshot } from './fixtures';
 import { SettingsSheet, sourceSwitch } from './settings-page';
 
 const en = MESSAGES.en;
@@ -60,9 +60,7 @@ test.describe('with the account', () => {
     await sheet.close();
 
     // A star reaches the account's favourites on the server; an unstar removes it.
-    await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
-      timeout: 60_000,
-    });
+    await catalogueReady(page);
     // The tile is held by its media id: the grid may still swap to the synced catalogue's list.
     const starred = await app.tiles.first().getAttribute('data-media-id');
     expect(starred).toBeTruthy();

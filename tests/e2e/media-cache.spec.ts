@@ -10,7 +10,7 @@
 
 import type { Page } from '@playwright/test';
 import type { BrowserPreview } from '../../electron/dev-browser/main';
-import { expect, screenshot, testWithPreview } from './fixtures';
+import { catalogueReady, expect, screenshot, testWithPreview } from './fixtures';
 import type { AppPage } from './fixtures';
 import type { ImageLike, MediaElementLike } from './page-types';
 import { previewMediaBase } from './server-data';
@@ -150,9 +150,7 @@ test('a reload shows every cover from the cache: zero upstream requests', async 
 }) => {
   // Both visits show the same list: the one from the local catalogue, once it has synced (before
   // that the grid pages through the service, in another order).
-  await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
-    timeout: 60_000,
-  });
+  await catalogueReady(page);
   await thumbnailsSettled(page, 12);
   const src = await app.tiles.first().locator('img').getAttribute('src');
   expect(src?.startsWith(previewMediaBase(preview))).toBe(true);

@@ -6,7 +6,7 @@ import { createIceClient } from '../../electron/services/ice/ice-client';
 import { PAGE_SIZE } from '../../renderer/src/store/library-slice';
 import type { ClipboardGlobals, PageGlobals } from './page-types';
 import { ACCOUNT, ACCOUNT_LIBRARY_SIZE, expect, test } from './account-fixtures';
-import { AppPage, screenshot } from './fixtures';
+import { AppPage, catalogueReady, screenshot } from './fixtures';
 import { SettingsSheet, sourceSwitch } from './settings-page';
 
 const en = MESSAGES.en;
@@ -216,9 +216,7 @@ test('add a key, browse the account, switch to the demo and back in one click, r
   await expect(sources.getByRole('button', { pressed: true })).toHaveText(en.header.sources.demo);
   // The demo's first tile as it will be shown again below: from its synced catalogue (until the
   // first sync lands the grid pages through the service, in another order).
-  await expect(page.getByTestId('catalogue-note')).toContainText('Catalogue updated', {
-    timeout: 60_000,
-  });
+  await catalogueReady(page);
   const demoFirst = (await app.visibleTitles())[0];
 
   await sheet.open();

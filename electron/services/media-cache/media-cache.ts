@@ -613,12 +613,12 @@ export class MediaCache {
   }
 
   /** Writes the records that changed since the last save (a failed save is tried again later). */
-  saveNow(): Promise<void> {
+  async saveNow(): Promise<void> {
     if (this.saveTimer !== null) {
       clearTimeout(this.saveTimer);
       this.saveTimer = null;
     }
-    if (this.dirty.size === 0 || !this.db.isOpen) return Promise.resolve();
+    if (this.dirty.size === 0 || !this.db.isOpen) return;
     const put: CacheEntry[] = [];
     const removed: string[] = [];
     for (const key of this.dirty) {
@@ -626,13 +626,8 @@ export class MediaCache {
       if (entry) put.push(entry);
       else removed.push(key);
     }
-    try {
-      this.db.write(put, removed);
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    this.db.write(put, removed);
     this.dirty.clear();
-    return Promise.resolve();
   }
 }
 
